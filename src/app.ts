@@ -1,0 +1,32 @@
+import express from 'express';
+import type { AppContext } from './context.js';
+import { errorHandler } from './http/error-handler.js';
+import { notFound } from './http/errors.js';
+import { sparqlEndpoint } from './sparql/routes.js';
+import { graphStoreEndpoint, STORE_MOUNT } from './gsp/routes.js';
+import { health } from './health.js';
+
+/** The whole HTTP surface, on one screen. */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.get('/healthz', health(ctx));
+  app.use((req, res, next) => {
+    if (ctx.store.ready) return next();
+    res.status(503).setHeader('Retry-After', '5');
+    res.json({ status: 'loading', detail: 'The store is still loading' });
+  });
+
+  app.all('/sparql', sparqlEndpoint(ctx));
+  app.all(STORE_MOUNT, graphStoreEndpoint(ctx));
+  app.all(`${STORE_MOUNT}/*path`, graphStoreEndpoint(ctx));
+
+  app.use((req) => {
+    throw notFound(`Nothing is served at ${req.path}`);
+  });
+  app.use(errorHandler(ctx.log));
+  return app;
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import os from 'node:os';
+
+/** Everything the server can be told from outside, read once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  baseUrl: string;
+  adminToken: string | undefined;
+  queryTimeoutMs: number;
+  maxBodyBytes: number;
+  /** Refuse loads that would take the store past this many quads (Oxigraph's wasm32 memory tops out near 12–13M). */
+  maxQuads: number;
+  /** Query replicas: each holds a full copy of the store in its own worker thread. */
+  queryWorkers: number;
+  /** Compact the journal into per-graph snapshots once it grows past this many bytes. */
+  compactJournalBytes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer(env, 'PORT', 3030);
+  const baseUrl = (env.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new ConfigError(`BASE_URL must be an absolute URL, got "${baseUrl}"`);
+  }
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || './var'),
+    baseUrl,
+    adminToken: env.ADMIN_TOKEN || undefined,
+    queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', 30_000, 1),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024 * 1024, 1),
+    maxQuads: integer(env, 'MAX_QUADS', 11_000_000, 1),
+    queryWorkers: integer(env, 'QUERY_WORKERS', Math.max(1, Math.min(2, os.availableParallelism())), 1),
+    compactJournalBytes: integer(env, 'COMPACT_JOURNAL_BYTES', 64 * 1024 * 1024, 1),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { GraphStore } from './store/graph-store.js';
+import type { ParserPool } from './rdf/parser-pool.js';
+import type { Authenticator } from './auth/authenticate.js';
+
+/** What request handlers need, built once in main.ts and passed to createApp. */
+export interface AppContext {
+  config: Config;
+  store: GraphStore;
+  parsers: ParserPool;
+  auth: Authenticator;
+  log: Logger;
+}

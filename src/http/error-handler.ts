@@ -1,0 +1,40 @@
+import { STATUS_CODES } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { HttpError } from './errors.js';
+
+/**
+ * The one place errors become responses: an RFC 9457 problem document with the message and its details (line,
+ * column, property). Anything that is not an HttpError is a bug: logged with its stack, answered as a bare 500.
+ */
+export function errorHandler(log: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const known = asHttpError(error);
+    if (!known) log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    const problem = known ?? new HttpError(500, 'Internal server error; the details are in the server log');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+    res.status(problem.status);
+    res.type('application/problem+json; charset=utf-8');
+    res.send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: STATUS_CODES[problem.status] ?? String(problem.status),
+        status: problem.status,
+        detail: problem.message,
+        ...problem.details,
+      }),
+    );
+  };
+}
+
+/** Errors from express's own parsing (bad URL encoding, aborted bodies) carry a status; treat them as ours. */
+function asHttpError(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, (error as Error).message);
+  return undefined;
+}

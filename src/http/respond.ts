@@ -1,0 +1,35 @@
+import type { Response } from 'express';
+
+/**
+ * A sink for a body that arrives in chunks: the first chunk sends the headers, each write waits for the socket to
+ * drain, so a slow client slows the producer instead of filling memory.
+ */
+export function chunkSink(res: Response, status: number, contentType: string, headers: Record<string, string> = {}) {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    res.status(status);
+    res.setHeader('Content-Type', contentType);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  };
+  return {
+    get started() {
+      return started;
+    },
+    onChunk: async (chunk: Uint8Array): Promise<void> => {
+      start();
+      if (res.destroyed) throw new Error('client went away');
+      if (!res.write(chunk)) {
+        await new Promise<void>((resolve, reject) => {
+          res.once('drain', resolve);
+          res.once('close', () => reject(new Error('client went away')));
+        });
+      }
+    },
+    end: () => {
+      start();
+      res.end();
+    },
+  };
+}

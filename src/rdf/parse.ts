@@ -1,0 +1,110 @@
+import ox from 'oxigraph';
+import jsonld from 'jsonld';
+import { JSONLD, RDFXML, formatByMediaType } from './formats.js';
+import { loadLocalContext } from './jsonld-contexts.js';
+
+export interface ParseRequest {
+  bytes: Uint8Array;
+  mediaType: string;
+  baseIri: string;
+}
+
+export type ParseOutcome =
+  | { ok: true; ntriples: string; quads: number }
+  | { ok: false; message: string; line?: number; column?: number };
+
+/**
+ * Turn a submitted document into N-Triples with its literals exactly as written (Oxigraph's parser keeps them;
+ * only its store rewrites them). IRIs are checked strictly, so spaces and unresolvable relative IRIs are errors
+ * with a position. Nothing here reaches the network: JSON-LD contexts come from local copies or are refused, and
+ * RDF/XML documents may not declare external or nested entities.
+ */
+export async function parseToNTriples(request: ParseRequest): Promise<ParseOutcome> {
+  const format = formatByMediaType(request.mediaType);
+  if (!format) return { ok: false, message: `cannot parse ${request.mediaType}` };
+  const text = new TextDecoder('utf-8').decode(request.bytes);
+  try {
+    if (format === RDFXML) checkRdfXmlEntities(text);
+    const quads =
+      format === JSONLD
+        ? ox.parse(await jsonLdToNQuads(text, request.baseIri), { format: 'nq' })
+        : ox.parse(request.bytes, { format: format.oxigraph, base_iri: request.baseIri });
+    let ntriples = '';
+    for (const quad of quads) {
+      if (quad.graph.termType !== 'DefaultGraph') {
+        return { ok: false, message: 'The document contains named graphs; send the triples of one graph' };
+      }
+      ntriples += `${quad.toString()} .\n`;
+    }
+    return { ok: true, ntriples, quads: quads.length };
+  } catch (error) {
+    if (error instanceof DocumentError) return { ok: false, message: error.message, ...error.position };
+    return { ok: false, message: describe(error), ...position(error) };
+  }
+}
+
+class DocumentError extends Error {
+  constructor(message: string, readonly position: { line?: number; column?: number } = {}) {
+    super(message);
+  }
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Parser error /, 'Syntax error ');
+}
+
+/** Oxigraph says "at line 3 between columns 13 and 17" or "between line 2 column 17 and line 3 column 1". */
+function position(error: unknown): { line?: number; column?: number } {
+  const message = error instanceof Error ? error.message : '';
+  const match = /line (\d+)(?: between columns| column) (\d+)/.exec(message);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
+}
+
+async function jsonLdToNQuads(text: string, base: string): Promise<string> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : undefined;
+    const before = offset === undefined ? '' : text.slice(0, offset);
+    const where = offset === undefined ? {} : { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+    throw new DocumentError(`The body is not valid JSON: ${message}`, where);
+  }
+  try {
+    return (await jsonld.toRDF(document as jsonld.JsonLdDocument, {
+      format: 'application/n-quads',
+      base,
+      documentLoader: loadLocalContext as unknown as jsonld.Options.DocLoader["documentLoader"],
+    })) as unknown as string;
+  } catch (error) {
+    const e = error as { message?: string; details?: { url?: string; cause?: { message?: string } } };
+    const cause = e.details?.cause?.message;
+    throw new DocumentError(`Invalid JSON-LD: ${cause ?? e.message ?? String(error)}`);
+  }
+}
+
+/**
+ * Oxigraph's RDF/XML parser expands internal entities without a bound (a "billion laughs" document exhausts its
+ * memory), so only flat internal entities are accepted: a value may not refer to another entity, and external
+ * (SYSTEM/PUBLIC) or parameter entities are refused outright. Real catalogs use entities only as IRI shorthands.
+ */
+function checkRdfXmlEntities(text: string): void {
+  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/.exec(text);
+  if (!doctype) return;
+  const subset = doctype[1]!;
+  const lineOf = (index: number) => text.slice(0, doctype.index + index).split('\n').length;
+  for (const declaration of subset.matchAll(/<!ENTITY\s+(%\s+)?([^\s]+)\s+([^>]*)>/g)) {
+    const [, parameter, name, rest] = declaration;
+    const line = lineOf(declaration.index! + doctype[0].indexOf(doctype[1]!));
+    if (parameter) throw new DocumentError(`RDF/XML parameter entity "${name}" is not accepted`, { line });
+    if (/^\s*(SYSTEM|PUBLIC)\b/.test(rest!)) {
+      throw new DocumentError(`RDF/XML external entity "${name}" is not accepted: the server never fetches what a document points to`, { line });
+    }
+    if (/[&%]/.test(rest!)) {
+      throw new DocumentError(`RDF/XML entity "${name}" refers to another entity; nested entities are not accepted`, { line });
+    }
+  }
+}

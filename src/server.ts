@@ -1,0 +1,60 @@
+import http from 'node:http';
+import type { Config } from './config.js';
+import { createLogger } from './log.js';
+import { GraphStore } from './store/graph-store.js';
+import { ParserPool } from './rdf/parser-pool.js';
+import { Authenticator } from './auth/authenticate.js';
+import { resolveAdminToken } from './auth/admin-token.js';
+import { createApp } from './app.js';
+import type { AppContext } from './context.js';
+
+export interface RunningServer {
+  ctx: AppContext;
+  http: http.Server;
+  /** Finish in-flight requests and writes, then release the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start listening at once (answering 503 while the store loads), then load the store. The port is open early so
+ * orchestrators see a live process; /healthz turns 200 only when queries can be served.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const admin = resolveAdminToken(config.dataDir, config.adminToken);
+  if (admin.generated) {
+    // Shown once; only its hash is kept.
+    process.stdout.write(`\nGenerated admin token (shown only now, keep it safe):\n  ${admin.generated}\n\n`);
+  }
+  const store = new GraphStore({
+    dataDir: config.dataDir,
+    replicas: config.queryWorkers,
+    queryTimeoutMs: config.queryTimeoutMs,
+    maxQuads: config.maxQuads,
+    compactJournalBytes: config.compactJournalBytes,
+    log,
+  });
+  const ctx: AppContext = { config, store, parsers: new ParserPool(), auth: new Authenticator(admin.hash), log };
+  const server = http.createServer(createApp(ctx));
+  server.requestTimeout = 0;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  log.info({ address, baseUrl: config.baseUrl, dataDir: config.dataDir }, 'listening; loading the store');
+
+  const started = Date.now();
+  await store.open((graphs, total, quads) => log.info({ graphs, total, quads }, 'loading graphs'));
+  log.info({ ...store.stats, ms: Date.now() - started }, 'store loaded; ready');
+
+  return {
+    ctx,
+    http: server,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await store.close();
+      await ctx.parsers.close();
+    },
+  };
+}

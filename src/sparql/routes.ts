@@ -1,0 +1,59 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../context.js';
+import { negotiate } from '../http/negotiate.js';
+import { chunkSink } from '../http/respond.js';
+import { GRAPH_FORMATS, formatByMediaType } from '../rdf/formats.js';
+import { serializeGraph } from '../rdf/serialize.js';
+import { storeErrorToHttp } from '../http/store-errors.js';
+import { readProtocolRequest } from './protocol-request.js';
+import { queryForm } from './query-form.js';
+import { resultFormats } from './result-formats.js';
+import { serviceDescription } from './service-description.js';
+import { applyUsingGraphs } from './update-dataset.js';
+
+/** SPARQL 1.1 Protocol: queries over the union of public graphs, updates with the admin token. */
+export function sparqlEndpoint(ctx: AppContext) {
+  const endpoint = `${ctx.config.baseUrl}/sparql`;
+  return async (req: Request, res: Response): Promise<void> => {
+    const request = await readProtocolRequest(req, ctx.config.maxBodyBytes);
+    res.setHeader('Vary', 'Accept');
+
+    if (request.operation === 'describe-service') {
+      const mediaType = negotiate(req.headers, GRAPH_FORMATS.map((f) => f.mediaType));
+      const body = await serializeGraph(serviceDescription(endpoint), formatByMediaType(mediaType)!);
+      res.type(`${mediaType}; charset=utf-8`).send(body);
+      return;
+    }
+
+    if (request.operation === 'update') {
+      ctx.auth.requireAdmin(req, 'SPARQL Update');
+      const update = applyUsingGraphs(request.text, request.usingGraphs, request.usingNamedGraphs, endpoint);
+      try {
+        await ctx.store.update(update, endpoint);
+      } catch (error) {
+        throw storeErrorToHttp(error);
+      }
+      res.status(204).end();
+      return;
+    }
+
+    // Unknown form: evaluate anyway so the client gets Oxigraph's syntax error with its position.
+    const offered = resultFormats(queryForm(request.text) ?? 'SELECT');
+    const mediaType = negotiate(req.headers, [...offered.keys()]);
+    const dataset =
+      request.defaultGraphs.length || request.namedGraphs.length
+        ? { defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs }
+        : undefined;
+    const sink = chunkSink(res, 200, `${mediaType}; charset=utf-8`);
+    try {
+      await ctx.store.query(request.text, offered.get(mediaType)!, endpoint, dataset, sink.onChunk);
+    } catch (error) {
+      if (!sink.started) throw storeErrorToHttp(error);
+      // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.
+      ctx.log.warn({ err: (error as Error).message }, 'query stream ended early');
+      res.destroy();
+      return;
+    }
+    sink.end();
+  };
+}

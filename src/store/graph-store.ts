@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import { Mutex } from 'async-mutex';
+import type { Logger } from 'pino';
+import { JournalWriter, dropCoveredSegments, repairJournal } from './journal.js';
+import { commitManifest, readManifest, removeUnreferenced, type Manifest } from './snapshots.js';
+import { ReplicaPool, ReplicaError } from './replica-pool.js';
+import type { QueryDataset, SnapshotResult, WriteResult } from './replica-protocol.js';
+import { touchedGraphs, type GraphName, type WriteOp } from './write-ops.js';
+
+export interface StoreOptions {
+  dataDir: string;
+  replicas: number;
+  queryTimeoutMs: number;
+  maxQuads: number;
+  compactJournalBytes: number;
+  log: Logger;
+}
+
+export interface CommitResult {
+  seq: number;
+  /** For single-graph writes: whether the graph existed before. */
+  existed: boolean;
+  /** False when the write changed nothing and was not journaled (a drop of a missing graph). */
+  changed: boolean;
+}
+
+export class StoreCapacityError extends Error {}
+export class UpdateSyntaxError extends Error {}
+
+/**
+ * The durable store: a write is applied on one replica, journaled with fdatasync, then sent to the other replicas,
+ * and only then acknowledged. Compaction writes the graphs changed since the last snapshot as per-graph files
+ * and drops the journal they cover. This is the only module the rest of the server uses to reach Oxigraph.
+ */
+export class GraphStore {
+  private readonly writes = new Mutex();
+  private readonly diskReads = new Mutex();
+  private readonly journal: JournalWriter;
+  private readonly pool: ReplicaPool;
+  private seq = 0;
+  private quadCount = 0;
+  private dirty: Set<GraphName> | 'all' = new Set();
+  private compacting: Promise<void> | undefined;
+  private manifest: Manifest = { seq: 0, graphs: [] };
+  private opened = false;
+
+  constructor(private readonly options: StoreOptions) {
+    this.journal = new JournalWriter(options.dataDir);
+    this.pool = new ReplicaPool({
+      size: options.replicas,
+      dataDir: options.dataDir,
+      queryTimeoutMs: options.queryTimeoutMs,
+      log: options.log,
+      withDiskRead: (work) => this.diskReads.runExclusive(work),
+      committedSeq: () => this.seq,
+    });
+  }
+
+  get ready(): boolean {
+    return this.opened && this.pool.readyCount > 0;
+  }
+
+  get stats() {
+    return { quads: this.quadCount, seq: this.seq, replicas: this.pool.size, replicasReady: this.pool.readyCount };
+  }
+
+  async open(onProgress: (graphs: number, total: number, quads: number) => void = () => undefined): Promise<void> {
+    fs.mkdirSync(this.options.dataDir, { recursive: true });
+    const { droppedBytes, lastSeq } = repairJournal(this.options.dataDir);
+    if (droppedBytes) this.options.log.warn({ droppedBytes }, 'dropped a torn record at the end of the journal (a write that was never acknowledged)');
+    this.manifest = readManifest(this.options.dataDir);
+    await removeUnreferenced(this.options.dataDir, this.manifest);
+    this.seq = Math.max(lastSeq, this.manifest.seq);
+    if (lastSeq > this.manifest.seq) this.dirty = 'all';
+    await this.journal.open(this.seq + 1);
+    const init = await this.pool.start(onProgress);
+    this.quadCount = init.quads;
+    this.opened = true;
+  }
+
+  replaceGraph(graph: GraphName, ntriples: string): Promise<CommitResult> {
+    return this.commit({ kind: 'replace-graph', graph, ntriples });
+  }
+
+  addToGraph(graph: GraphName, ntriples: string): Promise<CommitResult> {
+    return this.commit({ kind: 'add-to-graph', graph, ntriples });
+  }
+
+  dropGraph(graph: GraphName): Promise<CommitResult> {
+    return this.commit({ kind: 'drop-graph', graph });
+  }
+
+  /**
+   * A SPARQL Update. One that calls NOW(), RAND(), UUID(), STRUUID() or BNODE() gives another result each time it
+   * runs, so it is not replayed as text: its effect (the new content of every graph) is journaled instead.
+   */
+  update(update: string, baseIri: string): Promise<CommitResult> {
+    const deterministic = !/\b(NOW|RAND|UUID|STRUUID|BNODE)\s*\(/i.test(update);
+    return this.commit({ kind: 'sparql-update', update, baseIri }, deterministic ? undefined : 'all');
+  }
+
+  /** Run work while no write can start, e.g. to read a graph and write it back atomically. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.runExclusive(work);
+  }
+
+  query(query: string, resultsFormat: string, baseIri: string, dataset: QueryDataset | undefined, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<void> {
+    return this.pool.read({ type: 'query', query, resultsFormat, dataset, baseIri }, onChunk);
+  }
+
+  /** A graph as a document, with the literals exactly as written. Resolves false when the graph does not exist. */
+  async document(graph: GraphName, mediaType: string, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<boolean> {
+    const result = await this.pool.read<{ found: false } | undefined>({ type: 'document', graph, mediaType }, onChunk);
+    return result === undefined;
+  }
+
+  graphExists(graph: GraphName): Promise<boolean> {
+    return this.pool.read<boolean>({ type: 'graph-exists', graph });
+  }
+
+  listGraphs(): Promise<GraphName[]> {
+    return this.pool.read<GraphName[]>({ type: 'list-graphs' });
+  }
+
+  /** Finish the write in progress, snapshot what changed, stop the replicas. */
+  async close(): Promise<void> {
+    await this.writes.runExclusive(async () => {
+      await this.compacting;
+      await this.journal.close();
+      await this.pool.close();
+    });
+  }
+
+  private async commit(op: WriteOp, capture?: 'all'): Promise<CommitResult> {
+    const result = await this.writes.runExclusive(async () => {
+      const seq = this.seq + 1;
+      let applied: Awaited<ReturnType<ReplicaPool['applyFirst']>>;
+      try {
+        applied = await this.pool.applyFirst(seq, op, this.options.maxQuads, capture);
+      } catch (error) {
+        if (error instanceof ReplicaError && error.kind === 'capacity') throw new StoreCapacityError(error.message);
+        if (error instanceof ReplicaError && error.kind === 'syntax') throw new UpdateSyntaxError(error.message);
+        throw error;
+      }
+      if (applied.failed) {
+        // A graph write that failed half-way may have left the replica between states; updates are transactional.
+        if (op.kind !== 'sparql-update') await this.pool.replace(applied.replica);
+        throw applied.failed;
+      }
+      if (!applied.result.existed && op.kind === 'drop-graph') {
+        return { seq: this.seq, existed: false, changed: false };
+      }
+      const journaled: WriteOp = applied.result.captured ? { kind: 'replace-graphs', graphs: applied.result.captured } : op;
+      try {
+        await this.journal.append({ seq, at: Date.now(), op: journaled });
+      } catch (error) {
+        // The first replica has a write the journal does not: it must not serve it.
+        this.options.log.error({ err: (error as Error).message }, 'journal append failed');
+        await this.pool.replace(applied.replica);
+        throw error;
+      }
+      this.seq = seq;
+      this.quadCount = applied.result.quads;
+      this.pool.broadcast(seq, journaled);
+      this.markDirty(journaled);
+      return { seq, existed: applied.result.existed, changed: true };
+    });
+    if (this.journal.bytesSinceRotation >= this.options.compactJournalBytes) void this.compact();
+    return result;
+  }
+
+  private markDirty(op: WriteOp): void {
+    if (this.dirty === 'all') return;
+    const touched = touchedGraphs(op);
+    if (touched === 'all') this.dirty = 'all';
+    else for (const graph of touched) this.dirty.add(graph);
+  }
+
+  /**
+   * Snapshot the graphs changed since the last snapshot. The cut is taken under the write lock (journal rotated, the
+   * snapshot request queued behind every write before it), the files are written without it.
+   */
+  compact(): Promise<void> {
+    this.compacting ??= this.diskReads
+      .runExclusive(async () => {
+        const cut = await this.writes.runExclusive(async () => {
+          if (this.dirty !== 'all' && this.dirty.size === 0) return undefined;
+          const dirty = this.dirty;
+          this.dirty = new Set();
+          await this.journal.rotate(this.seq + 1);
+          // Posted under the lock: the replica takes it after every write up to the cut and before any later one.
+          const { result } = await this.pool.post<SnapshotResult>({ type: 'snapshot', dataDir: this.options.dataDir, graphs: dirty === 'all' ? 'all' : [...dirty] });
+          return { dirty, seq: this.seq, snapshot: result };
+        });
+        if (!cut) return;
+        let snapshot: SnapshotResult;
+        try {
+          snapshot = await cut.snapshot;
+          if (snapshot.seq !== cut.seq) throw new Error(`snapshot taken at ${snapshot.seq}, expected ${cut.seq}`);
+        } catch (error) {
+          this.restoreDirty(cut.dirty);
+          throw error;
+        }
+        const kept = cut.dirty === 'all' ? [] : this.manifest.graphs.filter((entry) => !(cut.dirty as Set<GraphName>).has(entry.graph));
+        const manifest: Manifest = { seq: snapshot.seq, graphs: [...kept, ...snapshot.entries] };
+        await commitManifest(this.options.dataDir, manifest);
+        this.manifest = manifest;
+        await dropCoveredSegments(this.options.dataDir, snapshot.seq);
+        this.options.log.info({ seq: snapshot.seq, graphs: snapshot.entries.length }, 'snapshot committed');
+      })
+      .catch((error: Error) => this.options.log.error({ err: error.message }, 'compaction failed; the journal keeps every write'))
+      .finally(() => {
+        this.compacting = undefined;
+      });
+    return this.compacting;
+  }
+
+  private restoreDirty(dirty: Set<GraphName> | 'all'): void {
+    if (dirty === 'all' || this.dirty === 'all') this.dirty = 'all';
+    else for (const graph of dirty) this.dirty.add(graph);
+  }
+}

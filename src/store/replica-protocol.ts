@@ -1,0 +1,52 @@
+import type { GraphName, WriteOp } from './write-ops.js';
+import type { SnapshotEntry } from './snapshots.js';
+
+/** Which graphs a query sees. Absent: the union of all graphs as default graph, every graph as named graph. */
+export interface QueryDataset {
+  defaultGraphs?: GraphName[];
+  namedGraphs?: GraphName[];
+}
+
+/** Messages from the main thread to a replica worker. Each request carries an id its answer repeats. */
+export type ReplicaRequest =
+  | { id: number; type: 'init'; dataDir: string; untilSeq: number }
+  /** `maxQuads` is set on the first replica to apply a write, which refuses it when the store would grow too big. */
+  | { id: number; type: 'write'; seq: number; op: WriteOp; capture?: GraphName[] | 'all'; maxQuads?: number }
+  | { id: number; type: 'query'; query: string; resultsFormat: string; dataset?: QueryDataset; baseIri: string }
+  | { id: number; type: 'document'; graph: GraphName; mediaType: string }
+  | { id: number; type: 'graph-exists'; graph: GraphName }
+  | { id: number; type: 'list-graphs' }
+  | { id: number; type: 'snapshot'; dataDir: string; graphs: GraphName[] | 'all' };
+
+/** Stream control, handled at once even while a request is being worked on. */
+export type ReplicaControl = { type: 'ack'; id: number } | { type: 'cancel'; id: number };
+
+export type ReplicaMessage =
+  | { id: number; type: 'result'; value: unknown }
+  | { id: number; type: 'error'; message: string; kind: ReplicaErrorKind }
+  | { id: number; type: 'chunk'; data: Uint8Array }
+  | { id: number; type: 'end' }
+  | { id: number; type: 'progress'; graphs: number; totalGraphs: number; quads: number };
+
+export type ReplicaErrorKind = 'syntax' | 'capacity' | 'other';
+
+export interface InitResult {
+  quads: number;
+  graphs: number;
+  seq: number;
+  replayed: number;
+  ms: number;
+}
+
+export interface WriteResult {
+  quads: number;
+  /** Whether the graph a single-graph write names existed before it (a drop of a missing graph changes nothing). */
+  existed: boolean;
+  /** The applied effect, when the request asked for it to be captured. */
+  captured?: { graph: GraphName; ntriples: string | null }[];
+}
+
+export interface SnapshotResult {
+  seq: number;
+  entries: SnapshotEntry[];
+}

@@ -1,0 +1,308 @@
+import { parentPort } from 'node:worker_threads';
+import fs from 'node:fs';
+import path from 'node:path';
+import ox from 'oxigraph';
+import { LiteralOriginals } from './literal-originals.js';
+import { readManifest, snapshotDir, graphFileStem, type SnapshotEntry } from './snapshots.js';
+import { readJournal } from './journal.js';
+import { DEFAULT_GRAPH, type GraphName, type WriteOp } from './write-ops.js';
+import type { InitResult, QueryDataset, ReplicaControl, ReplicaMessage, ReplicaRequest, SnapshotResult, WriteResult } from './replica-protocol.js';
+import { serializeGraph } from '../rdf/serialize.js';
+import { formatByMediaType } from '../rdf/formats.js';
+
+/**
+ * One replica of the store in its own thread. Oxigraph's calls are synchronous and cannot be cancelled, so they
+ * run here, one request at a time in arrival order (which keeps every replica's writes in journal order); the
+ * main thread stays free and can terminate this thread when a query overruns.
+ */
+const port = parentPort!;
+const store = new ox.Store();
+const originals = new LiteralOriginals();
+let appliedSeq = 0;
+
+const CHUNK_CHARS = 1 << 20;
+const CREDIT = 4;
+const queue: ReplicaRequest[] = [];
+let working = false;
+const credits = new Map<number, { available: number; wake?: () => void; cancelled: boolean }>();
+
+port.on('message', (message: ReplicaRequest | ReplicaControl) => {
+  if (message.type === 'ack' || message.type === 'cancel') {
+    const credit = credits.get(message.id);
+    if (!credit) return;
+    if (message.type === 'ack') credit.available++;
+    else credit.cancelled = true;
+    credit.wake?.();
+    return;
+  }
+  queue.push(message);
+  void drain();
+});
+
+async function drain(): Promise<void> {
+  if (working) return;
+  working = true;
+  while (queue.length) {
+    const request = queue.shift()!;
+    try {
+      const value = await handle(request);
+      if (value !== STREAMED) send({ id: request.id, type: 'result', value });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const kind = error instanceof CapacityError ? 'capacity' : /^error at \d+:\d+/.test(message) ? 'syntax' : 'other';
+      send({ id: request.id, type: 'error', message, kind });
+    }
+  }
+  working = false;
+}
+
+const STREAMED = Symbol('streamed');
+
+async function handle(request: ReplicaRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'init':
+      return init(request.dataDir, request.untilSeq, request.id);
+    case 'write':
+      return write(request);
+    case 'query':
+      await stream(request.id, runQuery(request.query, request.resultsFormat, request.dataset, request.baseIri));
+      return STREAMED;
+    case 'document': {
+      if (!graphExists(request.graph)) return { found: false };
+      const format = formatByMediaType(request.mediaType);
+      if (!format) throw new Error(`no serialiser for ${request.mediaType}`);
+      await stream(request.id, await serializeGraph(dumpGraph(request.graph), format));
+      return STREAMED;
+    }
+    case 'graph-exists':
+      return graphExists(request.graph);
+    case 'list-graphs':
+      return listGraphs();
+    case 'snapshot':
+      return snapshot(request.dataDir, request.graphs);
+  }
+}
+
+function send(message: ReplicaMessage, transfer?: ArrayBuffer[]): void {
+  port.postMessage(message, transfer);
+}
+
+/** Send a large string in chunks, at most CREDIT unacknowledged, so the main thread holds little of it at once. */
+async function stream(id: number, text: string): Promise<void> {
+  const credit = { available: CREDIT, cancelled: false, wake: undefined as (() => void) | undefined };
+  credits.set(id, credit);
+  try {
+    for (let offset = 0; offset < text.length && !credit.cancelled; offset += CHUNK_CHARS) {
+      while (credit.available === 0 && !credit.cancelled) await new Promise<void>((wake) => (credit.wake = wake));
+      if (credit.cancelled) break;
+      credit.available--;
+      const bytes = Buffer.from(text.slice(offset, offset + CHUNK_CHARS), 'utf8');
+      const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      send({ id, type: 'chunk', data }, bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? [bytes.buffer as ArrayBuffer] : undefined);
+    }
+    send({ id, type: 'end' });
+  } finally {
+    credits.delete(id);
+  }
+}
+
+function term(graph: GraphName): ox.NamedNode | ox.DefaultGraph {
+  return graph === DEFAULT_GRAPH ? ox.defaultGraph() : ox.namedNode(graph);
+}
+
+function graphExists(graph: GraphName): boolean {
+  if (graph === DEFAULT_GRAPH) return true;
+  return store.query(`ASK { GRAPH ${ox.namedNode(graph).toString()} {} }`) === true;
+}
+
+function listGraphs(): GraphName[] {
+  const json = store.query('SELECT DISTINCT ?g WHERE { GRAPH ?g {} }', { results_format: 'json' }) as string;
+  const rows = (JSON.parse(json) as { results: { bindings: { g: { type: string; value: string } }[] } }).results.bindings;
+  const graphs = rows.filter((row) => row.g.type === 'uri').map((row) => row.g.value);
+  // Without the union option a query sees the default graph alone.
+  if (store.query('ASK { ?s ?p ?o }') === true) graphs.push(DEFAULT_GRAPH);
+  return graphs;
+}
+
+function graphSize(graph: GraphName): number {
+  const pattern = graph === DEFAULT_GRAPH ? '?s ?p ?o' : `GRAPH ${ox.namedNode(graph).toString()} { ?s ?p ?o }`;
+  const json = store.query(`SELECT (COUNT(*) AS ?n) WHERE { ${pattern} }`, { results_format: 'json' }) as string;
+  return Number((JSON.parse(json) as { results: { bindings: { n: { value: string } }[] } }).results.bindings[0]?.n.value ?? 0);
+}
+
+class CapacityError extends Error {}
+
+/** Refuse a load that would take the store past the ceiling, before Oxigraph runs out of wasm32 memory. */
+function checkCapacity(op: WriteOp, maxQuads: number): void {
+  const incoming =
+    op.kind === 'replace-graph' || op.kind === 'add-to-graph'
+      ? countLines(op.ntriples)
+      : op.kind === 'replace-graphs'
+        ? op.graphs.reduce((n, g) => n + (g.ntriples ? countLines(g.ntriples) : 0), 0)
+        : 0;
+  if (store.size + incoming <= maxQuads) return;
+  const leaving = op.kind === 'replace-graph' ? graphSize(op.graph) : 0;
+  if (store.size - leaving + incoming > maxQuads) {
+    throw new CapacityError(
+      `This write would bring the store to ${store.size - leaving + incoming} quads, past its configured ceiling of ${maxQuads} (MAX_QUADS)`,
+    );
+  }
+}
+
+function dumpGraph(graph: GraphName): string {
+  const dump = store.dump({ format: 'nt', from_graph_name: term(graph) });
+  return originals.restore(graph, dump);
+}
+
+function load(graph: GraphName, ntriples: string): void {
+  if (ntriples.length) store.load(Buffer.from(ntriples, 'utf8'), { format: 'nt', to_graph_name: term(graph) });
+  originals.record(graph, ntriples, normalizeLiterals);
+}
+
+function drop(graph: GraphName): void {
+  store.update(graph === DEFAULT_GRAPH ? 'CLEAR SILENT DEFAULT' : `DROP SILENT GRAPH ${ox.namedNode(graph).toString()}`);
+  originals.forget(graph);
+}
+
+function create(graph: GraphName): void {
+  if (graph !== DEFAULT_GRAPH) store.update(`CREATE SILENT GRAPH ${ox.namedNode(graph).toString()}`);
+}
+
+function apply(op: WriteOp): void {
+  switch (op.kind) {
+    case 'replace-graph':
+      drop(op.graph);
+      create(op.graph);
+      load(op.graph, op.ntriples);
+      return;
+    case 'add-to-graph':
+      create(op.graph);
+      load(op.graph, op.ntriples);
+      return;
+    case 'drop-graph':
+      drop(op.graph);
+      return;
+    case 'sparql-update':
+      store.update(op.update, { base_iri: op.baseIri });
+      return;
+    case 'replace-graphs':
+      for (const { graph, ntriples } of op.graphs) {
+        drop(graph);
+        if (ntriples !== null) {
+          create(graph);
+          load(graph, ntriples);
+        }
+      }
+      return;
+  }
+}
+
+function write({ seq, op, capture, maxQuads }: Extract<ReplicaRequest, { type: 'write' }>): WriteResult {
+  if (maxQuads !== undefined) checkCapacity(op, maxQuads);
+  const before = capture === 'all' ? new Set(listGraphs()) : undefined;
+  const existed = 'graph' in op ? graphExists(op.graph) : true;
+  if (op.kind === 'drop-graph' && !existed) return { quads: store.size, existed };
+  apply(op);
+  appliedSeq = seq;
+  if (!capture) return { quads: store.size, existed };
+  const graphs = capture === 'all' ? [...new Set([...before!, ...listGraphs()])] : capture;
+  return {
+    quads: store.size,
+    existed,
+    captured: graphs.map((graph) => ({ graph, ntriples: graphExists(graph) ? dumpGraph(graph) : null })),
+  };
+}
+
+/** What Oxigraph stores for each literal: load them into a scratch store, one graph each, and read them back. */
+function normalizeLiterals(literals: string[]): string[] {
+  const scratch = new ox.Store();
+  try {
+    const input = literals.map((literal, i) => `<urn:x:s> <urn:x:p> ${literal} <urn:x:g${i}> .`).join('\n');
+    scratch.load(input, { format: 'nq' });
+    const result = [...literals];
+    for (const quad of scratch.match()) {
+      const index = Number(quad.graph.value.slice('urn:x:g'.length));
+      result[index] = quad.object.toString();
+    }
+    return result;
+  } finally {
+    (scratch as unknown as { free?: () => void }).free?.();
+  }
+}
+
+function runQuery(query: string, resultsFormat: string, dataset: QueryDataset | undefined, baseIri: string): string {
+  const options: Parameters<ox.Store['query']>[1] = { results_format: resultsFormat, base_iri: baseIri };
+  if (!dataset) {
+    options.use_default_graph_as_union = true;
+  } else {
+    options.default_graph = (dataset.defaultGraphs ?? []).map(term);
+    if (dataset.namedGraphs) options.named_graphs = dataset.namedGraphs.map((g) => ox.namedNode(g));
+  }
+  return store.query(query, options) as string;
+}
+
+function init(dataDir: string, untilSeq: number, id: number): InitResult {
+  const started = Date.now();
+  const manifest = readManifest(dataDir);
+  const dir = snapshotDir(dataDir);
+  let lastProgress = Date.now();
+  for (const [i, entry] of manifest.graphs.entries()) {
+    create(entry.graph);
+    const bytes = fs.readFileSync(path.join(dir, entry.file));
+    if (bytes.length) store.load(bytes, { format: 'nt', to_graph_name: term(entry.graph) });
+    if (entry.originals) {
+      originals.import(entry.graph, JSON.parse(fs.readFileSync(path.join(dir, entry.originals), 'utf8')) as [string, string[]][]);
+    }
+    if (Date.now() - lastProgress > 1000 || i === manifest.graphs.length - 1) {
+      lastProgress = Date.now();
+      send({ id, type: 'progress', graphs: i + 1, totalGraphs: manifest.graphs.length, quads: store.size });
+    }
+  }
+  appliedSeq = manifest.seq;
+  let replayed = 0;
+  for (const record of readJournal(dataDir, manifest.seq, untilSeq)) {
+    apply(record.op);
+    appliedSeq = record.seq;
+    replayed++;
+  }
+  return { quads: store.size, graphs: manifest.graphs.length, seq: appliedSeq, replayed, ms: Date.now() - started };
+}
+
+/** Write the named graphs (or all) as snapshot files; the main thread commits them in the manifest. */
+function snapshot(dataDir: string, which: GraphName[] | 'all'): SnapshotResult {
+  const dir = snapshotDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const graphs = which === 'all' ? listGraphs() : which.filter(graphExists);
+  const entries: SnapshotEntry[] = [];
+  for (const graph of graphs) {
+    const stem = graphFileStem(graph, appliedSeq);
+    const dump = store.dump({ format: 'nt', from_graph_name: term(graph) });
+    const entry: SnapshotEntry = { graph, file: `${stem}.nt`, quads: countLines(dump) };
+    writeDurably(path.join(dir, entry.file), dump);
+    const kept = originals.export(graph);
+    if (kept.length) {
+      entry.originals = `${stem}.originals.json`;
+      writeDurably(path.join(dir, entry.originals), JSON.stringify(kept));
+    }
+    entries.push(entry);
+  }
+  return { seq: appliedSeq, entries };
+}
+
+function writeDurably(file: string, data: string): void {
+  const tmp = `${file}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

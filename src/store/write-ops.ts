@@ -1,0 +1,40 @@
+/**
+ * The writes the store knows. They are journaled before they are acknowledged and replayed in order after a
+ * restart, so each must have the same effect every time it is applied to the same state.
+ */
+
+/** The IRI of a named graph, or DEFAULT_GRAPH for the store's default graph. */
+export type GraphName = string;
+export const DEFAULT_GRAPH: GraphName = '';
+
+export type WriteOp =
+  /** Replace a graph's content with these N-Triples (empty text creates an empty graph). */
+  | { kind: 'replace-graph'; graph: GraphName; ntriples: string }
+  /** RDF-merge these N-Triples into a graph, creating it when absent. */
+  | { kind: 'add-to-graph'; graph: GraphName; ntriples: string }
+  | { kind: 'drop-graph'; graph: GraphName }
+  /** A deterministic SPARQL Update, replayed as text. */
+  | { kind: 'sparql-update'; update: string; baseIri: string }
+  /** The effect of a non-deterministic update (NOW(), UUID()…): the new content of every graph it may touch. */
+  | { kind: 'replace-graphs'; graphs: { graph: GraphName; ntriples: string | null }[] };
+
+export interface JournalRecord {
+  seq: number;
+  /** Milliseconds since the epoch when the write was acknowledged. */
+  at: number;
+  op: WriteOp;
+}
+
+/** Graphs a write touches; 'all' when that cannot be known without evaluating it. */
+export function touchedGraphs(op: WriteOp): GraphName[] | 'all' {
+  switch (op.kind) {
+    case 'replace-graph':
+    case 'add-to-graph':
+    case 'drop-graph':
+      return [op.graph];
+    case 'replace-graphs':
+      return op.graphs.map((g) => g.graph);
+    case 'sparql-update':
+      return 'all';
+  }
+}
