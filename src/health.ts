@@ -5,6 +5,12 @@ import type { AppContext } from './context.js';
 export function health(ctx: AppContext) {
   return (_req: Request, res: Response): void => {
     const stats = ctx.store.stats;
-    res.status(ctx.store.ready ? 200 : 503).json({ status: ctx.store.ready ? 'ok' : 'loading', ...stats });
+    const { rss, heapUsed } = process.memoryUsage();
+    res.status(ctx.store.ready ? 200 : 503).json({
+      status: ctx.store.ready ? 'ok' : 'loading',
+      ...stats,
+      // The main thread's heap: replicas (and their wasm memory) live in worker threads and count only in rss.
+      memory: { rss, mainHeapUsed: heapUsed },
+    });
   };
 }

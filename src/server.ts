@@ -49,10 +49,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ctx,
     http: server,
     async stop() {
+      // Keep-alive connections that finish their request while we wait would otherwise linger for their timeout.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const force = setTimeout(() => server.closeAllConnections(), 30_000);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      clearInterval(sweep);
+      clearTimeout(force);
       await store.close();
       await ctx.parsers.close();
     },
