@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { Mutex } from 'async-mutex';
 import type { Logger } from 'pino';
-import { JournalWriter, dropCoveredSegments, repairJournal } from './journal.js';
+import { JournalWriter, dropCoveredSegments, readJournal, repairJournal } from './journal.js';
 import { commitManifest, readManifest, removeUnreferenced, type Manifest } from './snapshots.js';
 import { ReplicaPool, ReplicaError } from './replica-pool.js';
 import type { QueryDataset, SnapshotResult, WriteResult } from './replica-protocol.js';
-import { touchedGraphs, type GraphName, type WriteOp } from './write-ops.js';
+import { touchedGraphs, type GraphName, type RegistryChanges, type WriteOp } from './write-ops.js';
+import { DataDirLock } from './data-dir-lock.js';
 
 export interface StoreOptions {
   dataDir: string;
@@ -42,7 +43,10 @@ export class GraphStore {
   private dirty: Set<GraphName> | 'all' = new Set();
   private compacting: Promise<void> | undefined;
   private manifest: Manifest = { seq: 0, graphs: [] };
+  private readonly registry = new Map<string, unknown>();
+  private lastWriteAt = 0;
   private opened = false;
+  private lock: DataDirLock | undefined;
 
   constructor(private readonly options: StoreOptions) {
     this.journal = new JournalWriter(options.dataDir);
@@ -66,11 +70,17 @@ export class GraphStore {
 
   async open(onProgress: (graphs: number, total: number, quads: number) => void = () => undefined): Promise<void> {
     fs.mkdirSync(this.options.dataDir, { recursive: true });
+    this.lock = DataDirLock.acquire(this.options.dataDir);
     const { droppedBytes, lastSeq } = repairJournal(this.options.dataDir);
     if (droppedBytes) this.options.log.warn({ droppedBytes }, 'dropped a torn record at the end of the journal (a write that was never acknowledged)');
     this.manifest = readManifest(this.options.dataDir);
     await removeUnreferenced(this.options.dataDir, this.manifest);
     this.seq = Math.max(lastSeq, this.manifest.seq);
+    for (const [key, value] of Object.entries(this.manifest.registry ?? {})) this.registry.set(key, value);
+    for (const record of readJournal(this.options.dataDir, this.manifest.seq)) {
+      this.applyRegistry(record.registry);
+      this.lastWriteAt = record.at;
+    }
     if (lastSeq > this.manifest.seq) this.dirty = 'all';
     await this.journal.open(this.seq + 1);
     const init = await this.pool.start(onProgress);
@@ -78,16 +88,45 @@ export class GraphStore {
     this.opened = true;
   }
 
-  replaceGraph(graph: GraphName, ntriples: string): Promise<CommitResult> {
-    return this.commit({ kind: 'replace-graph', graph, ntriples });
+  replaceGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
+    return this.commit({ kind: 'replace-graph', graph, ntriples }, undefined, registry);
   }
 
-  addToGraph(graph: GraphName, ntriples: string): Promise<CommitResult> {
-    return this.commit({ kind: 'add-to-graph', graph, ntriples });
+  addToGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
+    return this.commit({ kind: 'add-to-graph', graph, ntriples }, undefined, registry);
   }
 
-  dropGraph(graph: GraphName): Promise<CommitResult> {
-    return this.commit({ kind: 'drop-graph', graph });
+  dropGraph(graph: GraphName, registry?: RegistryChanges): Promise<CommitResult> {
+    return this.commit({ kind: 'drop-graph', graph }, undefined, registry);
+  }
+
+  /** Change registry entries alone (a token issued or revoked). */
+  async writeRegistry(changes: RegistryChanges): Promise<number> {
+    return this.writes.runExclusive(async () => {
+      const seq = this.seq + 1;
+      const at = Date.now();
+      await this.journal.append({ seq, at, registry: changes });
+      this.seq = seq;
+      this.lastWriteAt = at;
+      this.applyRegistry(changes);
+      return seq;
+    });
+  }
+
+  registryGet<T>(key: string): T | undefined {
+    return this.registry.get(key) as T | undefined;
+  }
+
+  /** Entries whose key starts with `prefix`, in key order. */
+  registryEntries<T>(prefix: string): [string, T][] {
+    return [...this.registry.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) as [string, T][];
+  }
+
+  /** When the last write was acknowledged (ms since the epoch; 0 for an empty store). */
+  get lastWrite(): number {
+    return this.lastWriteAt;
   }
 
   /**
@@ -95,6 +134,7 @@ export class GraphStore {
    * runs, so it is not replayed as text: its effect (the new content of every graph) is journaled instead.
    */
   update(update: string, baseIri: string): Promise<CommitResult> {
+    // The pattern may match inside a string literal; that only costs the slower, still exact, path.
     const deterministic = !/\b(NOW|RAND|UUID|STRUUID|BNODE)\s*\(/i.test(update);
     return this.commit({ kind: 'sparql-update', update, baseIri }, deterministic ? undefined : 'all');
   }
@@ -128,10 +168,18 @@ export class GraphStore {
       await this.compacting;
       await this.journal.close();
       await this.pool.close();
+      this.lock?.release();
     });
   }
 
-  private async commit(op: WriteOp, capture?: 'all'): Promise<CommitResult> {
+  private applyRegistry(changes: RegistryChanges | undefined): void {
+    for (const [key, value] of Object.entries(changes ?? {})) {
+      if (value === null) this.registry.delete(key);
+      else this.registry.set(key, value);
+    }
+  }
+
+  private async commit(op: WriteOp, capture?: 'all', registry?: RegistryChanges): Promise<CommitResult> {
     const result = await this.writes.runExclusive(async () => {
       const seq = this.seq + 1;
       let applied: Awaited<ReturnType<ReplicaPool['applyFirst']>>;
@@ -152,7 +200,9 @@ export class GraphStore {
       }
       const journaled: WriteOp = applied.result.captured ? { kind: 'replace-graphs', graphs: applied.result.captured } : op;
       try {
-        await this.journal.append({ seq, at: Date.now(), op: journaled });
+        const at = Date.now();
+        await this.journal.append({ seq, at, op: journaled, ...(registry ? { registry } : {}) });
+        this.lastWriteAt = at;
       } catch (error) {
         // The first replica has a write the journal does not: it must not serve it.
         this.options.log.error({ err: (error as Error).message }, 'journal append failed');
@@ -160,6 +210,7 @@ export class GraphStore {
         throw error;
       }
       this.seq = seq;
+      this.applyRegistry(registry);
       this.quadCount = applied.result.quads;
       this.pool.broadcast(seq, journaled);
       this.markDirty(journaled);
@@ -190,7 +241,7 @@ export class GraphStore {
           await this.journal.rotate(this.seq + 1);
           // Posted under the lock: the replica takes it after every write up to the cut and before any later one.
           const { result } = await this.pool.post<SnapshotResult>({ type: 'snapshot', dataDir: this.options.dataDir, graphs: dirty === 'all' ? 'all' : [...dirty] });
-          return { dirty, seq: this.seq, snapshot: result };
+          return { dirty, seq: this.seq, registry: Object.fromEntries(this.registry), snapshot: result };
         });
         if (!cut) return;
         let snapshot: SnapshotResult;
@@ -202,7 +253,7 @@ export class GraphStore {
           throw error;
         }
         const kept = cut.dirty === 'all' ? [] : this.manifest.graphs.filter((entry) => !(cut.dirty as Set<GraphName>).has(entry.graph));
-        const manifest: Manifest = { seq: snapshot.seq, graphs: [...kept, ...snapshot.entries] };
+        const manifest: Manifest = { seq: snapshot.seq, graphs: [...kept, ...snapshot.entries], registry: cut.registry };
         await commitManifest(this.options.dataDir, manifest);
         this.manifest = manifest;
         await dropCoveredSegments(this.options.dataDir, snapshot.seq);

@@ -261,7 +261,7 @@ function init(dataDir: string, untilSeq: number, id: number): InitResult {
   appliedSeq = manifest.seq;
   let replayed = 0;
   for (const record of readJournal(dataDir, manifest.seq, untilSeq)) {
-    apply(record.op);
+    if (record.op) apply(record.op);
     appliedSeq = record.seq;
     replayed++;
   }

@@ -21,6 +21,8 @@ export interface SnapshotEntry {
 export interface Manifest {
   seq: number;
   graphs: SnapshotEntry[];
+  /** The registry as it stood at `seq`. */
+  registry?: Record<string, unknown>;
 }
 
 export const snapshotDir = (dataDir: string) => path.join(dataDir, 'snapshots');

@@ -18,11 +18,19 @@ export type WriteOp =
   /** The effect of a non-deterministic update (NOW(), UUID()…): the new content of every graph it may touch. */
   | { kind: 'replace-graphs'; graphs: { graph: GraphName; ntriples: string | null }[] };
 
+/**
+ * Small server bookkeeping (catalog records, token hashes) journaled in the same record as the graph write it
+ * belongs to, so both survive or neither does. `null` removes a key.
+ */
+export type RegistryChanges = Record<string, unknown>;
+
 export interface JournalRecord {
   seq: number;
   /** Milliseconds since the epoch when the write was acknowledged. */
   at: number;
-  op: WriteOp;
+  /** Absent for a record that changes only the registry. */
+  op?: WriteOp;
+  registry?: RegistryChanges;
 }
 
 /** Graphs a write touches; 'all' when that cannot be known without evaluating it. */
