@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { JournalWriter, dropCoveredSegments, readJournal, repairJournal } from './journal.js';
 import { commitManifest, readManifest, removeUnreferenced, type Manifest } from './snapshots.js';
 import { ReplicaPool, ReplicaError } from './replica-pool.js';
-import type { QueryDataset, SnapshotResult, WriteResult } from './replica-protocol.js';
+import type { QueryDataset, RenderPart, SnapshotResult, WriteResult } from './replica-protocol.js';
 import { touchedGraphs, type GraphName, type RegistryChanges, type WriteOp } from './write-ops.js';
 import { DataDirLock } from './data-dir-lock.js';
 
@@ -149,9 +149,30 @@ export class GraphStore {
   }
 
   /** A graph as a document, with the literals exactly as written. Resolves false when the graph does not exist. */
-  async document(graph: GraphName, mediaType: string, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<boolean> {
-    const result = await this.pool.read<{ found: false } | undefined>({ type: 'document', graph, mediaType }, onChunk);
+  document(graph: GraphName, mediaType: string, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<boolean> {
+    return this.render([{ graph }], mediaType, onChunk, { requireGraph: graph });
+  }
+
+  /**
+   * One document made of several graphs or parts of them, plus `extra` N-Triples (paging links, say), written in
+   * one syntax with the literals as submitted. Resolves false when `requireGraph` does not exist.
+   */
+  async render(
+    parts: RenderPart[],
+    mediaType: string,
+    onChunk: (chunk: Uint8Array) => Promise<void> | void,
+    options: { extra?: string; requireGraph?: GraphName } = {},
+  ): Promise<boolean> {
+    const result = await this.pool.read<{ found: false } | undefined>({ type: 'render', parts, mediaType, ...options }, onChunk);
     return result === undefined;
+  }
+
+  /** A small SELECT for the server's own use (paging, listings): results parsed from SPARQL JSON. */
+  async select(query: string, baseIri: string): Promise<Record<string, { type: string; value: string }>[]> {
+    const chunks: Uint8Array[] = [];
+    await this.query(query, 'json', baseIri, undefined, (chunk) => void chunks.push(chunk));
+    const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { results: { bindings: Record<string, { type: string; value: string }>[] } };
+    return json.results.bindings;
   }
 
   graphExists(graph: GraphName): Promise<boolean> {

@@ -13,10 +13,19 @@ export type ReplicaRequest =
   /** `maxQuads` is set on the first replica to apply a write, which refuses it when the store would grow too big. */
   | { id: number; type: 'write'; seq: number; op: WriteOp; capture?: GraphName[] | 'all'; maxQuads?: number }
   | { id: number; type: 'query'; query: string; resultsFormat: string; dataset?: QueryDataset; baseIri: string }
-  | { id: number; type: 'document'; graph: GraphName; mediaType: string }
+  | { id: number; type: 'render'; parts: RenderPart[]; extra?: string; mediaType: string; requireGraph?: GraphName }
   | { id: number; type: 'graph-exists'; graph: GraphName }
   | { id: number; type: 'list-graphs' }
   | { id: number; type: 'snapshot'; dataDir: string; graphs: GraphName[] | 'all' };
+
+/**
+ * One piece of a document: a whole graph, or what a CONSTRUCT (which must name the graph itself) gives from it.
+ * Either way the literals come out as written, not as Oxigraph stores them.
+ */
+export interface RenderPart {
+  graph: GraphName;
+  construct?: string;
+}
 
 /** Stream control, handled at once even while a request is being worked on. */
 export type ReplicaControl = { type: 'ack'; id: number } | { type: 'cancel'; id: number };

@@ -67,11 +67,13 @@ async function handle(request: ReplicaRequest): Promise<unknown> {
     case 'query':
       await stream(request.id, runQuery(request.query, request.resultsFormat, request.dataset, request.baseIri));
       return STREAMED;
-    case 'document': {
-      if (!graphExists(request.graph)) return { found: false };
+    case 'render': {
+      if (request.requireGraph !== undefined && !graphExists(request.requireGraph)) return { found: false };
       const format = formatByMediaType(request.mediaType);
       if (!format) throw new Error(`no serialiser for ${request.mediaType}`);
-      await stream(request.id, await serializeGraph(dumpGraph(request.graph), format));
+      const pieces = request.parts.map((part) => (part.construct ? constructFrom(part.graph, part.construct) : dumpGraph(part.graph)));
+      if (request.extra) pieces.push(request.extra);
+      await stream(request.id, await serializeGraph(pieces.join(''), format));
       return STREAMED;
     }
     case 'graph-exists':
@@ -152,6 +154,10 @@ function checkCapacity(op: WriteOp, maxQuads: number): void {
 function dumpGraph(graph: GraphName): string {
   const dump = store.dump({ format: 'nt', from_graph_name: term(graph) });
   return originals.restore(graph, dump);
+}
+
+function constructFrom(graph: GraphName, construct: string): string {
+  return originals.restore(graph, store.query(construct, { results_format: 'nt' }) as string);
 }
 
 function load(graph: GraphName, ntriples: string): void {

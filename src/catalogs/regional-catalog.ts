@@ -1,0 +1,121 @@
+import type { GraphStore } from '../store/graph-store.js';
+import type { RenderPart } from '../store/replica-protocol.js';
+import { catalogGraph } from './catalog-id.js';
+import { allRecords, type CatalogRecord } from './catalog-record.js';
+import { catalogNodeConstruct, datasetsConstruct, iriTerm, pageQuery } from './dataset-page.js';
+import { FOAF, RDF_TYPE, XSD, dcat, dct, hydra } from './vocabulary.js';
+
+export interface Region {
+  publisherIri: string;
+  name: string;
+}
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * The regional catalog: the region's own dcat:Catalog with every public organisation catalog as dct:hasPart (one
+ * level, as dataportal.se requires). Unpaged it carries every catalog graph whole, so a harvester reading one
+ * document needs to dereference nothing (publishers' catalog IRIs usually point at their own websites). Paged it
+ * lists the union's datasets in a stable order with Hydra links in both the current and the legacy vocabulary,
+ * each sub-catalog described without its member links so it is never taken for a bare reference.
+ */
+export class RegionalCatalog {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly baseUrl: string,
+    private readonly region: Region,
+  ) {}
+
+  get iri(): string {
+    return `${this.baseUrl}/catalog`;
+  }
+
+  publicRecords(): CatalogRecord[] {
+    return allRecords(this.store).filter((record) => record.public);
+  }
+
+  /** The parts and extra triples of the document; the caller renders them in the negotiated syntax. */
+  async plan(paging: Paging | undefined): Promise<{ parts: RenderPart[]; extra: string }> {
+    const records = this.publicRecords();
+    const lines = this.regionTriples(records);
+    if (!paging) {
+      return { parts: records.map((r) => ({ graph: catalogGraph(this.baseUrl, r.id) })), extra: lines.join('\n') + '\n' };
+    }
+    const parts: RenderPart[] = records.map((r) => ({ graph: catalogGraph(this.baseUrl, r.id), construct: catalogNodeConstruct(catalogGraph(this.baseUrl, r.id), r.catalogIri) }));
+    const total = records.reduce((n, r) => n + r.datasets, 0);
+    const graphs = records.map((r) => catalogGraph(this.baseUrl, r.id));
+    const offset = (paging.page - 1) * paging.pageSize;
+    if (graphs.length && offset < total) {
+      const rows = await this.store.select(pageQuery(graphs, offset, paging.pageSize), this.iri);
+      const byGraph = new Map<string, string[]>();
+      for (const row of rows) {
+        const graph = row.g!.value;
+        if (!byGraph.has(graph)) byGraph.set(graph, []);
+        byGraph.get(graph)!.push(row.d!.value);
+        lines.push(`${iriTerm(this.iri)} ${iriTerm(dcat('dataset'))} ${iriTerm(row.d!.value)} .`);
+      }
+      for (const [graph, datasets] of byGraph) parts.push({ graph, construct: datasetsConstruct(graph, datasets) });
+    }
+    lines.push(...this.hydraTriples(paging, total));
+    return { parts, extra: lines.join('\n') + '\n' };
+  }
+
+  private regionTriples(records: CatalogRecord[]): string[] {
+    const self = iriTerm(this.iri);
+    const publisher = iriTerm(this.region.publisherIri);
+    const modified = records.map((r) => r.modified).sort().at(-1) ?? new Date(0).toISOString();
+    const lines = [
+      `${self} ${iriTerm(RDF_TYPE)} ${iriTerm(dcat('Catalog'))} .`,
+      `${self} ${iriTerm(dct('title'))} "Dataportal Väst"@sv .`,
+      `${self} ${iriTerm(dct('title'))} "Dataportal Väst"@en .`,
+      `${self} ${iriTerm(dct('description'))} "Öppna data från Västra Götalandsregionen och regionens 49 kommuner."@sv .`,
+      `${self} ${iriTerm(dct('description'))} "Open data from the Västra Götaland region and its 49 municipalities."@en .`,
+      `${self} ${iriTerm(dct('publisher'))} ${publisher} .`,
+      `${self} ${iriTerm(dct('modified'))} "${modified}"^^${iriTerm(`${XSD}dateTime`)} .`,
+      `${self} ${iriTerm(`${FOAF}homepage`)} ${iriTerm(`${this.baseUrl}/`)} .`,
+      `${publisher} ${iriTerm(RDF_TYPE)} ${iriTerm(`${FOAF}Organization`)} .`,
+      `${publisher} ${iriTerm(`${FOAF}name`)} ${JSON.stringify(this.region.name)}@sv .`,
+    ];
+    for (const record of records) {
+      lines.push(`${self} ${iriTerm(dct('hasPart'))} ${iriTerm(record.catalogIri)} .`);
+      lines.push(`${iriTerm(record.catalogIri)} ${iriTerm(RDF_TYPE)} ${iriTerm(dcat('Catalog'))} .`);
+    }
+    return lines;
+  }
+
+  private hydraTriples({ page, pageSize }: Paging, total: number): string[] {
+    const last = Math.max(1, Math.ceil(total / pageSize));
+    const url = (n: number) => `${this.iri}?page=${n}&pageSize=${pageSize}`;
+    const view = iriTerm(url(page));
+    const collection = iriTerm(this.iri);
+    const integer = (n: number) => `"${n}"^^${iriTerm(`${XSD}integer`)}`;
+    const lines = [
+      `${collection} ${iriTerm(hydra('totalItems'))} ${integer(total)} .`,
+      `${collection} ${iriTerm(hydra('view'))} ${view} .`,
+      `${view} ${iriTerm(RDF_TYPE)} ${iriTerm(hydra('PartialCollectionView'))} .`,
+      `${view} ${iriTerm(RDF_TYPE)} ${iriTerm(hydra('PagedCollection'))} .`,
+      `${view} ${iriTerm(hydra('totalItems'))} ${integer(total)} .`,
+      `${view} ${iriTerm(hydra('itemsPerPage'))} ${integer(pageSize)} .`,
+      `${view} ${iriTerm(hydra('first'))} ${iriTerm(url(1))} .`,
+      `${view} ${iriTerm(hydra('last'))} ${iriTerm(url(last))} .`,
+      // The deprecated PagedCollection terms, with page URLs as literals the way ckanext-dcat writes and reads them.
+      `${view} ${iriTerm(hydra('firstPage'))} ${JSON.stringify(url(1))} .`,
+      `${view} ${iriTerm(hydra('lastPage'))} ${JSON.stringify(url(last))} .`,
+    ];
+    if (page > 1) {
+      lines.push(`${view} ${iriTerm(hydra('previous'))} ${iriTerm(url(page - 1))} .`);
+      lines.push(`${view} ${iriTerm(hydra('previousPage'))} ${JSON.stringify(url(page - 1))} .`);
+    }
+    if (page < last) {
+      lines.push(`${view} ${iriTerm(hydra('next'))} ${iriTerm(url(page + 1))} .`);
+      lines.push(`${view} ${iriTerm(hydra('nextPage'))} ${JSON.stringify(url(page + 1))} .`);
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,186 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../context.js';
+import { badRequest, notFound, unauthorized } from '../http/errors.js';
+import { negotiate } from '../http/negotiate.js';
+import { chunkSink } from '../http/respond.js';
+import { readRdfBody } from '../http/rdf-body.js';
+import { storeErrorToHttp } from '../http/store-errors.js';
+import { GRAPH_FORMATS, formatByExtension, formatByMediaType, type RdfFormat } from '../rdf/formats.js';
+import { catalogBase, catalogGraph, checkCatalogId } from './catalog-id.js';
+import { allRecords, getRecord } from './catalog-record.js';
+import { CatalogRejected, type CatalogWriter } from './catalog-writer.js';
+import { etagFor, notModified } from './conditional.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Paging, type RegionalCatalog } from './regional-catalog.js';
+import type { RenderPart } from '../store/replica-protocol.js';
+
+export interface CatalogServices {
+  writer: CatalogWriter;
+  regional: RegionalCatalog;
+  /** Writes a validation report (a 422 body, or the warnings of a write) in the negotiated format. */
+  sendReport(req: Request, res: Response, status: number, report: CatalogRejected['report']): Promise<void>;
+  knownProfile(id: string): boolean;
+}
+
+/** "goteborg.ttl" → id "goteborg", explicit format Turtle; "goteborg" → negotiated. */
+function splitName(name: string): { id: string; format?: RdfFormat } {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return { id: checkCatalogId(name) };
+  const format = formatByExtension(name.slice(dot + 1));
+  if (!format) throw notFound(`Unknown format suffix ".${name.slice(dot + 1)}"; use .ttl, .jsonld, .rdf or .nt`);
+  return { id: checkCatalogId(name.slice(0, dot)), format };
+}
+
+function chooseFormat(req: Request, explicit?: RdfFormat): RdfFormat {
+  return explicit ?? formatByMediaType(negotiate(req.headers, GRAPH_FORMATS.map((f) => f.mediaType)))!;
+}
+
+const httpDate = (iso: string) => new Date(iso).toUTCString();
+
+/** GET /catalogs: every catalog with its organisation, profile, dataset count and last change. */
+export function listCatalogs(ctx: AppContext) {
+  return (_req: Request, res: Response): void => {
+    res.json(
+      allRecords(ctx.store).map((r) => ({
+        id: r.id,
+        organisation: r.organisation,
+        profile: r.profile,
+        datasets: r.datasets,
+        modified: r.modified,
+        url: catalogGraph(ctx.config.baseUrl, r.id),
+        catalog: r.catalogIri,
+        warnings: r.warnings.reduce((n, w) => n + w.count, 0),
+      })),
+    );
+  };
+}
+
+/** /catalogs/{id}: the Graph Store Protocol for one catalog graph, every write through the SHACL gate. */
+export function catalogResource(ctx: AppContext, services: CatalogServices) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const { id, format } = splitName(String(req.params.name));
+    res.setHeader('Vary', 'Accept');
+    try {
+      switch (req.method) {
+        case 'GET':
+        case 'HEAD':
+          return await readCatalog(ctx, req, res, id, format);
+        case 'PUT':
+        case 'POST':
+          return await writeCatalog(ctx, services, req, res, id, req.method === 'PUT' ? 'replace' : 'add');
+        case 'DELETE': {
+          const principal = ctx.auth.identify(req);
+          if (!principal) throw unauthorized();
+          services.writer.authorise(id, principal);
+          await services.writer.remove(id, { ifMatch: req.headers['if-match'] });
+          res.status(204).end();
+          return;
+        }
+        default:
+          res.setHeader('Allow', 'GET, HEAD, PUT, POST, DELETE');
+          throw badRequest(`${req.method} is not supported on a catalog`);
+      }
+    } catch (error) {
+      if (error instanceof CatalogRejected && !res.headersSent) return services.sendReport(req, res, 422, error.report);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      throw storeErrorToHttp(error);
+    }
+  };
+}
+
+async function readCatalog(ctx: AppContext, req: Request, res: Response, id: string, explicit?: RdfFormat): Promise<void> {
+  const record = getRecord(ctx.store, id);
+  if (!record) throw notFound(`There is no catalog "${id}"`);
+  const format = chooseFormat(req, explicit);
+  const headers = { ETag: etagFor(record, format.extension), 'Last-Modified': httpDate(record.modified) };
+  if (notModified(req, record)) {
+    res.status(304).set(headers).end();
+    return;
+  }
+  const sink = chunkSink(res, 200, `${format.mediaType}; charset=utf-8`, headers);
+  const found = await ctx.store.document(catalogGraph(ctx.config.baseUrl, id), format.mediaType, sink.onChunk);
+  if (!found) throw notFound(`There is no catalog "${id}"`);
+  sink.end();
+}
+
+async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Request, res: Response, id: string, kind: 'replace' | 'add'): Promise<void> {
+  const principal = ctx.auth.identify(req);
+  if (!principal) throw unauthorized(`Publishing needs a token: "Authorization: Bearer <token>"`);
+  const organisation = services.writer.authorise(id, principal);
+  const profile = typeof req.query.profile === 'string' ? req.query.profile : undefined;
+  if (profile !== undefined && !services.knownProfile(profile)) throw badRequest(`Unknown profile "${profile}"; see /profiles`);
+  const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id));
+  const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile });
+  res.setHeader('ETag', etagFor(outcome.record, 'ttl'));
+  res.setHeader('Last-Modified', httpDate(outcome.record.modified));
+  res.setHeader('Location', catalogGraph(ctx.config.baseUrl, id));
+  res.setHeader('Validation-Warnings', String(outcome.warnings.length));
+  res.setHeader('Link', `<${catalogGraph(ctx.config.baseUrl, id)}/validation>; rel="describedby"`);
+  if (outcome.created) return services.sendReport(req, res, 201, { conforms: true, results: outcome.warnings });
+  res.status(204).end();
+}
+
+/** GET /catalogs/{id}/validation: the warnings kept from the catalog's last accepted write. */
+export function catalogValidation(ctx: AppContext) {
+  return (req: Request, res: Response): void => {
+    const id = checkCatalogId(String(req.params.id));
+    const record = getRecord(ctx.store, id);
+    if (!record) throw notFound(`There is no catalog "${id}"`);
+    res.json({ catalog: id, profile: record.profile, modified: record.modified, conforms: true, warnings: record.warnings });
+  };
+}
+
+/** GET /catalog: the regional catalog, whole or paged (?page=N&pageSize=M). */
+export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const ext = typeof req.params.ext === 'string' ? req.params.ext : undefined;
+    const explicit = ext ? formatByExtension(ext) : undefined;
+    if (ext && !explicit) throw notFound(`Unknown format suffix ".${ext}"; use .ttl, .jsonld, .rdf or .nt`);
+    res.setHeader('Vary', 'Accept');
+    const format = chooseFormat(req, explicit);
+    const paging = readPaging(req);
+    const records = services.regional.publicRecords();
+    const version = { version: catalogsVersion(records), modified: records.map((r) => r.modified).sort().at(-1) ?? new Date(0).toISOString() };
+    const pageTag = paging ? `${paging.page}.${paging.pageSize}` : 'all';
+    const headers = { ETag: `"${version.version}-${pageTag}-${format.extension}"`, 'Last-Modified': httpDate(version.modified) };
+    if (notModified(req, version)) {
+      res.status(304).set(headers).end();
+      return;
+    }
+    const plan: { parts: RenderPart[]; extra: string } = await services.regional.plan(paging);
+    const sink = chunkSink(res, 200, `${format.mediaType}; charset=utf-8`, headers);
+    try {
+      await ctx.store.render(plan.parts, format.mediaType, sink.onChunk, { extra: plan.extra });
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      throw storeErrorToHttp(error);
+    }
+    sink.end();
+  };
+}
+
+/** Changes whenever any public catalog is written, created or deleted. */
+function catalogsVersion(records: { id: string; version: string }[]): string {
+  let hash = 0;
+  for (const record of records) for (const char of `${record.id}@${record.version};`) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `${records.length.toString(36)}.${hash.toString(36)}`;
+}
+
+function readPaging(req: Request): Paging | undefined {
+  const { page, pageSize } = req.query;
+  if (page === undefined && pageSize === undefined) return undefined;
+  const number = (value: unknown, name: string, fallback: number, max = Infinity) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) {
+      throw badRequest(`${name} must be an integer from 1${max === Infinity ? '' : ` to ${max}`}, got "${String(value)}"`);
+    }
+    return n;
+  };
+  return { page: number(page, 'page', 1), pageSize: number(pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
+}
