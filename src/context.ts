@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { GraphStore } from './store/graph-store.js';
 import type { ParserPool } from './rdf/parser-pool.js';
 import type { Authenticator } from './auth/authenticate.js';
+import type { Organisations } from './organisations/organisations.js';
 
 /** What request handlers need, built once in main.ts and passed to createApp. */
 export interface AppContext {
@@ -10,5 +11,6 @@ export interface AppContext {
   store: GraphStore;
   parsers: ParserPool;
   auth: Authenticator;
+  organisations: Organisations;
   log: Logger;
 }

@@ -5,6 +5,8 @@ import { GraphStore } from './store/graph-store.js';
 import { ParserPool } from './rdf/parser-pool.js';
 import { Authenticator } from './auth/authenticate.js';
 import { resolveAdminToken } from './auth/admin-token.js';
+import { RegistryTokenDirectory } from './auth/token-directory.js';
+import { Organisations } from './organisations/organisations.js';
 import { createApp } from './app.js';
 import type { AppContext } from './context.js';
 
@@ -34,7 +36,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     compactJournalBytes: config.compactJournalBytes,
     log,
   });
-  const ctx: AppContext = { config, store, parsers: new ParserPool(), auth: new Authenticator(admin.hash), log };
+  const organisations = Organisations.load(config.baseUrl);
+  const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
+  const ctx: AppContext = { config, store, parsers: new ParserPool(), auth, organisations, log };
   const server = http.createServer(createApp(ctx));
   server.requestTimeout = 0;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
