@@ -129,6 +129,8 @@ export class ReplicaPool {
 
   private async spawn(onProgress?: (graphs: number, total: number, quads: number) => void): Promise<InitResult> {
     const replica = new Replica(`replica-${++this.serial}`, (gone, error) => this.onExit(gone, error));
+    // Until its init request is posted the replica must get no write: init replays the journal up to that point.
+    replica.postedSeq = Number.MAX_SAFE_INTEGER;
     this.replicas.push(replica);
     return this.options.withDiskRead(async () => {
       const untilSeq = this.options.committedSeq();
