@@ -33,10 +33,11 @@ export interface PublisherRule {
  * What SHACL cannot say about a catalog submitted to this server: exactly one dcat:Catalog; IRIs, not blank nodes,
  * for catalogs, datasets, distributions, services and publishers; and the catalog published by its organisation.
  */
-export function checkCatalogStructure(ntriples: string, publishers: PublisherRule): CatalogStructure {
+export function checkCatalogStructure(ntriples: string, publishers: PublisherRule | undefined, existing?: { catalogIri: string }): CatalogStructure {
   const quads = new N3.Parser({ format: 'N-Triples' }).parse(ntriples);
   const problems: StructureProblem[] = [];
-  const catalogs = new Set<string>();
+  // Additions to a stored catalog are checked alone: the stored part passed these checks when it was written.
+  const catalogs = new Set<string>(existing ? [existing.catalogIri] : []);
   const datasets = new Set<string>();
   const label = (term: N3.Term) => (term.termType === 'BlankNode' ? `_:${term.value}` : term.value);
 
@@ -52,7 +53,7 @@ export function checkCatalogStructure(ntriples: string, publishers: PublisherRul
     if (NEEDS_IRI_LINKS.includes(predicate) && quad.object.termType === 'BlankNode') {
       problems.push(problem(label(quad.subject), predicate, label(quad.object), `The value of <${predicate}> must be an IRI, not a blank node: harvesters merge and deduplicate these resources by IRI`));
     }
-    if (predicate === dct('publisher') && quad.object.termType === 'NamedNode') {
+    if (publishers && predicate === dct('publisher') && quad.object.termType === 'NamedNode') {
       const other = publishers.others.get(quad.object.value);
       if (other) {
         problems.push(problem(quad.subject.value, predicate, quad.object.value, `This catalog belongs to ${publishers.ownName}; it may not name ${other} (<${quad.object.value}>) as publisher`));
@@ -71,7 +72,7 @@ export function checkCatalogStructure(ntriples: string, publishers: PublisherRul
     ));
   }
   const catalogIri = [...catalogs][0] ?? '';
-  if (catalogs.size === 1) {
+  if (publishers && catalogs.size === 1) {
     const named = quads.filter((q) => q.subject.value === catalogIri && q.predicate.value === dct('publisher')).map((q) => q.object.value);
     if (named.length && !named.includes(publishers.own)) {
       problems.push(problem(catalogIri, dct('publisher'), named.join(' '), `The catalog's dct:publisher must be <${publishers.own}> (${publishers.ownName})`));

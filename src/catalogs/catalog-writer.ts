@@ -6,6 +6,9 @@ import { catalogGraph } from './catalog-id.js';
 import { getRecord, recordKey, summariseWarnings, type CatalogRecord } from './catalog-record.js';
 import { checkCatalogStructure, type PublisherRule } from './catalog-structure.js';
 import { etagMatches } from './conditional.js';
+import { BoundedCache } from './bounded-cache.js';
+import { iriTerm } from './dataset-page.js';
+import { dcat, RDF_TYPE } from './vocabulary.js';
 
 export interface ReportEntry {
   severity: 'Violation' | 'Warning' | 'Info';
@@ -55,6 +58,8 @@ export class CatalogWriter {
   private readonly locks = new Map<string, Mutex>();
   /** Digests of each catalog's datasets as last validated, so a re-PUT validates only what changed. */
   private readonly digests = new Map<string, unknown>();
+  /** The N-Triples of recently written catalogs, so a POST does not read the whole catalog back from the store. */
+  private readonly content = new BoundedCache(256 * 1024 * 1024);
 
   constructor(
     private readonly store: GraphStore,
@@ -62,7 +67,17 @@ export class CatalogWriter {
     private readonly ownership: CatalogOwnership,
     private readonly baseUrl: string,
     private readonly defaultProfile: string,
-  ) {}
+  ) {
+    // Anything else that writes a catalog graph (Graph Store Protocol, SPARQL Update) makes both stale.
+    store.onCommit((touched) => {
+      for (const id of [...this.content.keys()]) {
+        if (touched === 'all' || touched.includes(catalogGraph(baseUrl, id))) {
+          this.content.delete(id);
+          this.digests.delete(id);
+        }
+      }
+    });
+  }
 
   /** The organisation of a catalog id, if the principal may write it; throws 404/403 otherwise. */
   authorise(id: string, principal: Principal): string {
@@ -87,11 +102,12 @@ export class CatalogWriter {
       const previous = getRecord(this.store, id);
       this.checkIfMatch(previous, options.ifMatch);
       const graph = catalogGraph(this.baseUrl, id);
-      const resulting = kind === 'add' && previous ? (await this.storedNTriples(graph)) + ntriples : ntriples;
+      const adding = kind === 'add' && previous !== undefined;
 
-      const structure = checkCatalogStructure(resulting, this.ownership.publisherRule(organisation));
+      const structure = checkCatalogStructure(ntriples, this.ownership.publisherRule(organisation), adding ? previous : undefined);
       if (structure.problems.length) throw new CatalogRejected({ conforms: false, results: structure.problems });
 
+      const resulting = adding ? (await this.storedNTriples(id, graph)) + ntriples : ntriples;
       const profile = options.profile ?? previous?.profile ?? this.defaultProfile;
       const samePlan = previous?.profile === profile ? this.digests.get(id) : undefined;
       const { report, digests } = await this.gate.validate(profile, resulting, samePlan);
@@ -106,7 +122,7 @@ export class CatalogWriter {
         organisation,
         profile,
         catalogIri: structure.catalogIri,
-        datasets: structure.datasets,
+        datasets: adding ? await this.countDatasets(graph, ntriples) : structure.datasets,
         created,
         modified: now,
         version: `${Date.parse(created).toString(36)}.${writes}`,
@@ -114,9 +130,11 @@ export class CatalogWriter {
         warnings: summariseWarnings(warnings),
       };
       const key = recordKey(id);
-      if (kind === 'add' && previous) await this.store.addToGraph(graph, ntriples, { [key]: record });
+      if (adding) await this.store.addToGraph(graph, ntriples, { [key]: record });
       else await this.store.replaceGraph(graph, ntriples, { [key]: record });
+      // After the commit: the store's listener has just dropped what it knew of this graph.
       this.digests.set(id, digests);
+      this.content.set(id, resulting);
       return { created: !previous, record, warnings };
     });
   }
@@ -139,10 +157,20 @@ export class CatalogWriter {
     }
   }
 
-  private async storedNTriples(graph: string): Promise<string> {
+  /** The stored catalog as validated last time, or read from the store when that is not at hand. */
+  private async storedNTriples(id: string, graph: string): Promise<string> {
+    const cached = this.content.get(id);
+    if (cached !== undefined) return cached;
     const chunks: Uint8Array[] = [];
     await this.store.document(graph, 'application/n-triples', (chunk) => void chunks.push(chunk));
     return Buffer.concat(chunks).toString('utf8');
+  }
+
+  /** Datasets after an addition: the new triples may restate datasets already there, so ask the store. */
+  private async countDatasets(graph: string, addition: string): Promise<number> {
+    const query = `SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { { GRAPH ${iriTerm(graph)} { ?d a ?t } } UNION { VALUES ?d { ${datasetsIn(addition).map(iriTerm).join(' ')} } } VALUES ?t { ${iriTerm(dcat('Dataset'))} ${iriTerm(dcat('DatasetSeries'))} } FILTER(isIRI(?d)) }`;
+    const rows = await this.store.select(query, graph);
+    return Number(rows[0]?.n?.value ?? 0);
   }
 
   private lock(id: string): Mutex {
@@ -150,4 +178,14 @@ export class CatalogWriter {
     if (!mutex) this.locks.set(id, (mutex = new Mutex()));
     return mutex;
   }
+}
+
+/** Datasets typed in an N-Triples addition (a cheap scan: canonical lines, full IRIs). */
+function datasetsIn(ntriples: string): string[] {
+  const types = [dcat('Dataset'), dcat('DatasetSeries')].map((t) => ` <${RDF_TYPE}> <${t}> .`);
+  const found = new Set<string>();
+  for (const line of ntriples.split('\n')) {
+    if (line.startsWith('<') && types.some((t) => line.endsWith(t))) found.add(line.slice(1, line.indexOf('>')));
+  }
+  return [...found];
 }

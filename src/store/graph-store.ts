@@ -47,6 +47,7 @@ export class GraphStore {
   private lastWriteAt = 0;
   private opened = false;
   private lock: DataDirLock | undefined;
+  private readonly commitListeners: ((touched: GraphName[] | 'all') => void)[] = [];
 
   constructor(private readonly options: StoreOptions) {
     this.journal = new JournalWriter(options.dataDir);
@@ -98,6 +99,11 @@ export class GraphStore {
 
   dropGraph(graph: GraphName, registry?: RegistryChanges): Promise<CommitResult> {
     return this.commit({ kind: 'drop-graph', graph }, undefined, registry);
+  }
+
+  /** Called after each acknowledged graph write with the graphs it touched (caches of graph content listen). */
+  onCommit(listener: (touched: GraphName[] | 'all') => void): void {
+    this.commitListeners.push(listener);
   }
 
   /** Change registry entries alone (a token issued or revoked). */
@@ -235,6 +241,7 @@ export class GraphStore {
       this.quadCount = applied.result.quads;
       this.pool.broadcast(seq, journaled);
       this.markDirty(journaled);
+      for (const listener of this.commitListeners) listener(touchedGraphs(journaled));
       return { seq, existed: applied.result.existed, changed: true };
     });
     if (this.journal.bytesSinceRotation >= this.options.compactJournalBytes) void this.compact();
