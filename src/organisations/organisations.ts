@@ -117,7 +117,7 @@ export function catalogOwnerId(catalogId: string, organisationIds: Iterable<stri
 export function parseOrganisations(text: string, source = 'organisations.csv'): Organisation[] {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     throw new OrganisationsDataError(`${source} is not valid CSV: ${(error as Error).message}`);
   }
@@ -132,6 +132,7 @@ export function parseOrganisations(text: string, source = 'organisations.csv'): 
     const fail = (message: string): never => {
       throw new OrganisationsDataError(`${source}, line ${info.lines}: ${message}`);
     };
+    if (record.length !== COLUMNS.length) fail(`expected ${COLUMNS.length} fields (${COLUMNS.join(',')}), got ${record.length}`);
     const field = (column: Column): string => record[COLUMNS.indexOf(column)]!.trim();
     const optionalInteger = (column: Column): number | null => {
       const raw = field(column);
