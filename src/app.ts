@@ -5,6 +5,8 @@ import { notFound } from './http/errors.js';
 import { sparqlEndpoint } from './sparql/routes.js';
 import { graphStoreEndpoint, STORE_MOUNT } from './gsp/routes.js';
 import { health } from './health.js';
+import { organisationDescription, organisationList } from './organisations/routes.js';
+import { tokenEndpoint, TOKENS_PATH } from './auth/token-routes.js';
 
 /** The whole HTTP surface, on one screen. */
 export function createApp(ctx: AppContext): express.Express {
@@ -19,6 +21,10 @@ export function createApp(ctx: AppContext): express.Express {
     res.status(503).setHeader('Retry-After', '5');
     res.json({ status: 'loading', detail: 'The store is still loading' });
   });
+
+  app.all('/organisations{.:format}', organisationList(ctx));
+  app.all('/organisations/:id{.:format}', organisationDescription(ctx));
+  app.all(TOKENS_PATH, tokenEndpoint(ctx));
 
   app.all('/sparql', sparqlEndpoint(ctx));
   app.all(STORE_MOUNT, graphStoreEndpoint(ctx));
