@@ -1,0 +1,216 @@
+import crypto from 'node:crypto';
+import { iriOf, RDF_TYPE, termKind, type TripleGraph } from './ntriples-graph.js';
+
+const DCAT_DATASET = '<http://www.w3.org/ns/dcat#Dataset>';
+const DCAT_DATASET_SERIES = '<http://www.w3.org/ns/dcat#DatasetSeries>';
+const DCAT_DISTRIBUTION = '<http://www.w3.org/ns/dcat#distribution>';
+
+/** Content hashes of a catalogue: one for what datasets share, one per dataset (keyed by the dataset IRI). */
+export interface DatasetDigests {
+  shared: string;
+  datasets: Record<string, string>;
+}
+
+/**
+ * Which dataset each node of a catalogue belongs to.
+ *
+ * The description of a dataset is: the triples whose subject is the dataset (an IRI typed dcat:Dataset or
+ * dcat:DatasetSeries); the triples of blank nodes and of distributions (objects of dcat:distribution) it reaches,
+ * as long as nothing outside the dataset refers to them; and the links *to* the dataset from shared nodes
+ * (`<catalog> dcat:dataset <d>`, `<service> dcat:servesDataset <d>`), so that adding or removing a dataset changes
+ * that dataset only, not the catalogue node. Everything else is shared: the catalogue node, agents, licence documents,
+ * data services, contact points used by two datasets, blank-node datasets (they have no stable name to compare).
+ */
+export class Partition {
+  /** dataset IRI key (`<…>`) for nodes that belong to a dataset; absent = shared. */
+  readonly owner = new Map<string, string>();
+  readonly datasets: string[];
+  private readonly datasetSet: Set<string>;
+
+  constructor(readonly graph: TripleGraph) {
+    const datasets = new Set<string>();
+    for (const type of [DCAT_DATASET, DCAT_DATASET_SERIES]) {
+      for (const s of graph.subjects(RDF_TYPE, type)) if (termKind(s) === 'iri') datasets.add(s);
+    }
+    this.datasetSet = datasets;
+    this.datasets = [...datasets].sort();
+    this.assignOwners();
+  }
+
+  ownerOf(node: string): string | undefined {
+    return this.owner.get(node);
+  }
+
+  isDataset(node: string): boolean {
+    return this.datasetSet.has(node);
+  }
+
+  private assignOwners(): void {
+    const { graph, owner, datasetSet } = this;
+    // Candidates for belonging to one dataset: blank nodes, and IRIs used as a distribution anywhere.
+    const distributions = new Set<string>();
+    for (const byPredicate of graph.out.values()) {
+      const objects = byPredicate.get(DCAT_DISTRIBUTION);
+      if (objects) for (const o of objects) if (termKind(o) === 'iri' && !datasetSet.has(o)) distributions.add(o);
+    }
+    const referrers = new Map<string, string[]>();
+    for (const [s, byPredicate] of graph.out) {
+      for (const objects of byPredicate.values()) {
+        for (const o of objects) {
+          if (o.charCodeAt(0) === 95 /* _ */ || distributions.has(o)) {
+            const list = referrers.get(o);
+            if (list) list.push(s);
+            else referrers.set(o, [s]);
+          }
+        }
+      }
+    }
+    const queue: string[] = [];
+    for (const d of datasetSet) {
+      owner.set(d, d);
+      queue.push(d);
+    }
+    const pending = new Set<string>();
+    const claim = (node: string): boolean => {
+      let candidate: string | undefined;
+      for (const r of referrers.get(node)!) {
+        const o = owner.get(r);
+        if (o === undefined || (candidate !== undefined && o !== candidate)) return false;
+        candidate = o;
+      }
+      owner.set(node, candidate!);
+      queue.push(node);
+      return true;
+    };
+    const drain = () => {
+      while (queue.length) {
+        const node = queue.pop()!;
+        const byPredicate = graph.out.get(node);
+        if (!byPredicate) continue;
+        for (const objects of byPredicate.values()) {
+          for (const o of objects) {
+            if (owner.has(o) || datasetSet.has(o) || !referrers.has(o)) continue;
+            if (!claim(o)) pending.add(o);
+          }
+        }
+      }
+    };
+    drain();
+    // A node referred to by two nodes of the same dataset may be met before its second referrer is claimed.
+    for (let progress = true; progress && pending.size; ) {
+      progress = false;
+      for (const node of pending) {
+        if (owner.has(node)) {
+          pending.delete(node);
+        } else if (claim(node)) {
+          pending.delete(node);
+          progress = true;
+          drain();
+        }
+      }
+    }
+  }
+
+  /**
+   * Digests of the shared part (salted with the profile fingerprint, so a change of shapes revalidates everything)
+   * and of each dataset description.
+   *
+   * Blank-node labels are not stable: the parser mints new ones on every request. Each blank node is therefore
+   * renamed after a hash of its own triples (its first-degree hash, as in RDF Dataset Canonicalization), with the
+   * other blank nodes' labels erased. Equal descriptions then hash equally, and moving a property from one blank node
+   * to another changes the hash. What it cannot tell apart is a rewiring between blank nodes whose own triples are
+   * identical, which describes the same data; the cost of full canonicalisation is not worth that case.
+   */
+  digests(fingerprint: string): DatasetDigests {
+    const units = new Map<string, string[]>([['', []]]);
+    for (const d of this.datasets) units.set(d, []);
+    for (const [s, byPredicate] of this.graph.out) {
+      const unit = this.owner.get(s) ?? '';
+      for (const [p, objects] of byPredicate) {
+        for (const o of objects) {
+          const target = unit === '' && this.datasetSet.has(o) ? o : unit;
+          units.get(target)!.push(s, p, o);
+        }
+      }
+    }
+    const datasets: Record<string, string> = {};
+    let shared = '';
+    for (const [unit, triples] of units) {
+      const hash = crypto.createHash('sha256');
+      if (unit === '') hash.update(`${fingerprint}\n`);
+      hash.update(canonicalLines(triples).join('\n'));
+      if (unit === '') shared = hash.digest('hex');
+      else datasets[iriOf(unit)] = hash.digest('hex');
+    }
+    return { shared, datasets };
+  }
+
+  /**
+   * The datasets to validate given the previous digests: new and changed ones, plus their neighbours — datasets that
+   * link to a changed or removed dataset (their sh:class checks on that link may change) and datasets a changed one
+   * links to (an inverse-path check such as "a series has members" may change).
+   */
+  changedSince(previous: DatasetDigests | undefined, current: DatasetDigests): { all: boolean; datasets: Set<string> } {
+    if (!previous || previous.shared !== current.shared) return { all: true, datasets: new Set(this.datasets) };
+    const changed = new Set<string>();
+    for (const d of this.datasets) if (previous.datasets[iriOf(d)] !== current.datasets[iriOf(d)]) changed.add(d);
+    const removed = new Set<string>();
+    for (const iri of Object.keys(previous.datasets)) if (!(iri in current.datasets)) removed.add(`<${iri}>`);
+    if (changed.size === 0 && removed.size === 0) return { all: false, datasets: changed };
+    const result = new Set(changed);
+    for (const [s, byPredicate] of this.graph.out) {
+      const from = this.owner.get(s);
+      if (from === undefined) continue;
+      for (const objects of byPredicate.values()) {
+        for (const o of objects) {
+          if (removed.has(o)) {
+            result.add(from);
+            continue;
+          }
+          const to = this.owner.get(o);
+          if (to === undefined || to === from) continue;
+          if (changed.has(from)) result.add(to);
+          if (changed.has(to)) result.add(from);
+        }
+      }
+    }
+    return { all: false, datasets: result };
+  }
+}
+
+/** N-Triples lines of a unit (flat s, p, o list), blank nodes renamed by their first-degree hash, sorted. */
+function canonicalLines(triples: string[]): string[] {
+  let blanks: Map<string, number[]> | undefined;
+  const note = (node: string, line: number) => {
+    blanks ??= new Map();
+    const list = blanks.get(node);
+    if (list) list.push(line);
+    else blanks.set(node, [line]);
+  };
+  for (let i = 0; i < triples.length; i += 3) {
+    if (triples[i]!.charCodeAt(0) === 95) note(triples[i]!, i);
+    if (triples[i + 2]!.charCodeAt(0) === 95 && triples[i + 2] !== triples[i]) note(triples[i + 2]!, i);
+  }
+  const lines: string[] = [];
+  if (!blanks) {
+    for (let i = 0; i < triples.length; i += 3) lines.push(`${triples[i]} ${triples[i + 1]} ${triples[i + 2]} .`);
+    return lines.sort();
+  }
+  const label = new Map<string, string>();
+  for (const [node, at] of blanks) {
+    const own = at.map((i) => {
+      const s = triples[i]!;
+      const o = triples[i + 2]!;
+      const name = (t: string) => (t === node ? '_:a' : t.charCodeAt(0) === 95 ? '_:z' : t);
+      return `${name(s)} ${triples[i + 1]} ${name(o)}`;
+    });
+    own.sort();
+    label.set(node, `_:h${crypto.createHash('sha256').update(own.join('\n')).digest('hex').slice(0, 16)}`);
+  }
+  for (let i = 0; i < triples.length; i += 3) {
+    const s = triples[i]!;
+    const o = triples[i + 2]!;
+    lines.push(`${label.get(s) ?? s} ${triples[i + 1]} ${label.get(o) ?? o} .`);
+  }
+  return lines.sort();
+}

@@ -1,0 +1,103 @@
+import N3 from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import E from '@rdfjs/environment';
+import DataFactory from '@rdfjs/data-model/Factory.js';
+import TermMapFactory from '@rdfjs/term-map/Factory.js';
+import NamespaceFactory from '@rdfjs/namespace/Factory.js';
+import ClownfaceFactory from 'clownface/Factory.js';
+import type { Quad, Term } from '@rdfjs/types';
+import { canonicalKey } from './ntriples-graph.js';
+import { loadProfile, termKey } from './loaded-profile.js';
+
+/**
+ * rdf-validate-shacl 0.6.5 on the same shapes and data: the reference the compiled engine is tested against, and the
+ * baseline of bench/validation-bench. Not used to serve requests (20-40x slower on catalogues; see bench/RESULTS.md).
+ *
+ * Run with `maxNodeChecks: 0`: its default (50) silently skips a node after 50 checks against the same shape, so a
+ * bad date shared by many datasets would be reported for the first 50 only.
+ */
+
+/** The parts of a result both engines must agree on, as comparable strings. */
+export interface ComparableResult {
+  focusNode: string;
+  path: string | null;
+  value: string | null;
+  severity: string;
+  shape: string;
+  component: string;
+}
+
+class N3DatasetFactory {
+  static exports = ['dataset'];
+  dataset(quads?: Iterable<Quad>) {
+    return new N3.Store(quads ? ([...quads] as N3.Quad[]) : undefined);
+  }
+}
+
+// rdf-validate-shacl needs a full RDF/JS environment; this is its default one with N3.Store as the dataset.
+const environment = new E([DataFactory, N3DatasetFactory, NamespaceFactory, ClownfaceFactory, TermMapFactory] as never[]);
+
+const validators = new Map<string, SHACLValidator>();
+
+export async function referenceValidate(profileId: string, ntriples: string): Promise<ComparableResult[]> {
+  const loaded = loadProfile(profileId);
+  let validator = validators.get(profileId);
+  if (!validator) {
+    validator = new SHACLValidator(new N3.Store(loaded.shapeQuads as N3.Quad[]), { factory: environment, maxNodeChecks: 0 } as never);
+    validators.set(profileId, validator);
+  }
+  const data = new N3.Store();
+  data.addQuads(new N3.Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(ntriples));
+  data.addQuads(loaded.backgroundQuads as N3.Quad[]);
+  const report = await validator.validate(data);
+  const shapes = new N3.Store(loaded.shapeQuads as N3.Quad[]);
+  return report.results.map((r) => ({
+    focusNode: dataTerm(r.focusNode),
+    path: r.path ? pathText(shapes, r.path) : null,
+    value: r.value ? canonicalKey(dataTerm(r.value)) : null,
+    severity: r.severity.value.replace('http://www.w3.org/ns/shacl#', ''),
+    shape: r.sourceShape.termType === 'BlankNode' ? `_:${r.sourceShape.value}` : r.sourceShape.value,
+    component: r.sourceConstraintComponent.value,
+  }));
+}
+
+const SH = 'http://www.w3.org/ns/shacl#';
+
+/** Blank nodes keep the labels they had in the N-Triples (parsed with an empty prefix). */
+function dataTerm(term: Term): string {
+  return term.termType === 'BlankNode' ? `_:${term.value}` : termKey(term, '');
+}
+
+/** The same text form as the compiled engine's paths: the IRI, or SPARQL property-path syntax. */
+function pathText(shapes: N3.Store, path: Term): string {
+  return path.termType === 'NamedNode' ? path.value : render(shapes, path);
+}
+
+function render(shapes: N3.Store, path: Term): string {
+  if (path.termType === 'NamedNode') return `<${path.value}>`;
+  const one = (p: string) => shapes.getObjects(path as N3.Term, N3.DataFactory.namedNode(p), null)[0];
+  const list = (head: Term): Term[] => {
+    const items: Term[] = [];
+    for (let cell = head; cell.value !== RDF + 'nil'; ) {
+      items.push(shapes.getObjects(cell as N3.Term, N3.DataFactory.namedNode(RDF + 'first'), null)[0]!);
+      cell = shapes.getObjects(cell as N3.Term, N3.DataFactory.namedNode(RDF + 'rest'), null)[0]!;
+    }
+    return items;
+  };
+  const grouped = (t: Term) => {
+    const text = render(shapes, t);
+    return /^\^?<[^>]*>$/.test(text) ? text : `(${text})`;
+  };
+  const inverse = one(SH + 'inversePath');
+  if (inverse) return inverse.termType === 'NamedNode' ? `^<${inverse.value}>` : `^(${render(shapes, inverse)})`;
+  const alternative = one(SH + 'alternativePath');
+  if (alternative) return `(${list(alternative).map((t) => render(shapes, t)).join('|')})`;
+  for (const [p, suffix] of [['zeroOrMorePath', '*'], ['oneOrMorePath', '+'], ['zeroOrOnePath', '?']] as const) {
+    const inner = one(SH + p);
+    if (inner) return `${grouped(inner)}${suffix}`;
+  }
+  if (one(RDF + 'first')) return list(path).map(grouped).join('/');
+  return `_:${path.value}`;
+}
+
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';

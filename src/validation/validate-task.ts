@@ -1,0 +1,137 @@
+import { forEachTriple, iriOf, termKind, TripleGraph, decodeLiteral } from './ntriples-graph.js';
+import { loadProfile } from './loaded-profile.js';
+import { Partition, type DatasetDigests } from './partition.js';
+import { Evaluator, type RawResult } from './shacl-evaluator.js';
+import type { ValidationResult } from './report.js';
+
+/** One unit of work for a validation thread. */
+export interface ValidationTask {
+  profileId: string;
+  ntriples: string;
+  previous?: DatasetDigests;
+  /** This thread validates every `count`-th dataset to validate, starting at `index`; thread 0 also the shared nodes. */
+  chunk: { index: number; count: number };
+  /**
+   * Results of the previous validation. Chunk 0 carries over those of datasets that still exist and are not validated
+   * again, so the report describes the whole catalogue (its warnings) and not only what changed.
+   */
+  previousResults?: ValidationResult[];
+}
+
+export interface ValidationTaskResult {
+  results: ValidationResult[];
+  /** Present from chunk 0. */
+  digests?: DatasetDigests;
+  /** Datasets validated by all chunks together (the same number in every chunk). */
+  validatedDatasets: number;
+  datasets: number;
+  triples: number;
+  /** Milliseconds: index, partition + digests, evaluation. */
+  timings: { index: number; partition: number; evaluate: number };
+}
+
+/**
+ * Parse, partition and validate in the calling thread. Every chunk parses the whole catalogue and computes the same
+ * partition: the graph must be complete for every focus node (links to datasets in other chunks, shared nodes), and
+ * recomputing it is cheaper than shipping an index between threads.
+ */
+export function runValidationTask(task: ValidationTask): ValidationTaskResult {
+  const loaded = loadProfile(task.profileId);
+  const { compiled } = loaded;
+  let t = performance.now();
+  const graph = new TripleGraph([...compiled.inversePredicates, ...compiled.subjectPredicates]);
+  forEachTriple(task.ntriples, (s, p, o) => graph.add(s, p, o));
+  const triples = graph.size;
+  for (const [s, p, o] of loaded.background) graph.add(s, p, o);
+  const index = performance.now() - t;
+
+  t = performance.now();
+  const partition = new Partition(graph);
+  const digests = partition.digests(loaded.fingerprint);
+  const { datasets: toValidate } = partition.changedSince(task.previous, digests);
+  const mine = new Set<string>();
+  let i = 0;
+  for (const d of partition.datasets) {
+    if (!toValidate.has(d)) continue;
+    if (i++ % task.chunk.count === task.chunk.index) mine.add(d);
+  }
+  const withShared = task.chunk.index === 0;
+  const partitionTime = performance.now() - t;
+
+  t = performance.now();
+  const raw = new Evaluator(graph, compiled).run((focus) => {
+    const owner = partition.ownerOf(focus);
+    return owner === undefined ? withShared : mine.has(owner);
+  });
+  let results = toResults(raw, partition);
+  if (withShared && task.previousResults && task.previous) {
+    const kept = new Set<string>();
+    for (const d of partition.datasets) if (!toValidate.has(d)) kept.add(iriOf(d));
+    const carried = task.previousResults.filter((r) => r.dataset !== undefined && kept.has(r.dataset));
+    if (carried.length) results = sortResults([...results, ...carried]);
+  }
+  const evaluate = performance.now() - t;
+
+  return {
+    results,
+    digests: withShared ? digests : undefined,
+    validatedDatasets: toValidate.size,
+    datasets: partition.datasets.length,
+    triples,
+    timings: { index, partition: partitionTime, evaluate },
+  };
+}
+
+const SEVERITY_ORDER = { Violation: 0, Warning: 1, Info: 2 };
+
+/** Results for people: one per distinct (focus, shape, component, path, value), violations first, stable order. */
+export function toResults(raw: RawResult[], partition?: Partition): ValidationResult[] {
+  const seen = new Set<string>();
+  const results: ValidationResult[] = [];
+  for (const r of raw) {
+    const path = r.path?.text ?? null;
+    const id = `${r.focus}\u0000${r.shape.index}\u0000${r.constraint.component}\u0000${path}\u0000${r.value}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const { messages } = r.shape;
+    const fallback = substitute(r.constraint.defaultMessage, r.constraint.parameters);
+    const owner = partition?.ownerOf(r.focus);
+    const result: ValidationResult = {
+      severity: r.shape.severity,
+      focusNode: jsonTerm(r.focus),
+      path,
+      value: r.value === null ? null : jsonTerm(r.value),
+      message: substitute(messages.en ?? messages.other ?? messages.sv ?? fallback, r.constraint.parameters),
+      ...(messages.sv !== undefined ? { messageSv: substitute(messages.sv, r.constraint.parameters) } : {}),
+      shape: r.shape.id,
+      component: r.constraint.component,
+      ...(owner !== undefined ? { dataset: iriOf(owner) } : {}),
+      terms: { focusNode: r.focus, value: r.value },
+    };
+    results.push(result);
+  }
+  return sortResults(results);
+}
+
+export function sortResults(results: ValidationResult[]): ValidationResult[] {
+  const key = (r: ValidationResult) => `${r.focusNode}\u0000${r.path ?? ''}\u0000${r.shape ?? ''}\u0000${r.value ?? ''}`;
+  return results.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** IRI → the IRI, blank node → `_:label`, literal → its lexical value. */
+export function jsonTerm(key: string): string {
+  switch (termKind(key)) {
+    case 'iri':
+      return iriOf(key);
+    case 'blank':
+      return key;
+    default:
+      return decodeLiteral(key).lexical;
+  }
+}
+
+/** SHACL message templates: `{$minCount}` and `{?minCount}` become the constraint's parameter. */
+function substitute(message: string, parameters: Record<string, string>): string {
+  if (!message.includes('{')) return message;
+  return message.replace(/\{[$?]([A-Za-z]+)\}/g, (whole, name: string) => parameters[name] ?? whole);
+}
