@@ -4,6 +4,7 @@ import type { GraphStore } from './store/graph-store.js';
 import type { ParserPool } from './rdf/parser-pool.js';
 import type { Authenticator } from './auth/authenticate.js';
 import type { Organisations } from './organisations/organisations.js';
+import type { CatalogValidator } from './validation/catalog-validator.js';
 
 /** What request handlers need, built once in main.ts and passed to createApp. */
 export interface AppContext {
@@ -12,5 +13,6 @@ export interface AppContext {
   parsers: ParserPool;
   auth: Authenticator;
   organisations: Organisations;
+  validator: CatalogValidator;
   log: Logger;
 }

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { createLogger } from './log.js';
 import { GraphStore } from './store/graph-store.js';
 import { ParserPool } from './rdf/parser-pool.js';
+import { CatalogValidator } from './validation/catalog-validator.js';
 import { Authenticator } from './auth/authenticate.js';
 import { resolveAdminToken } from './auth/admin-token.js';
 import { RegistryTokenDirectory } from './auth/token-directory.js';
@@ -38,7 +39,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const organisations = Organisations.load(config.baseUrl);
   const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
-  const ctx: AppContext = { config, store, parsers: new ParserPool(), auth, organisations, log };
+  const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log };
   const server = http.createServer(createApp(ctx));
   server.requestTimeout = 0;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -64,6 +65,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearTimeout(force);
       await store.close();
       await ctx.parsers.close();
+      await ctx.validator.close();
     },
   };
 }

@@ -70,15 +70,10 @@ export class CatalogValidator {
    * With `previous` digests (from the last validation of this catalogue), only the datasets whose description
    * changed — and datasets linked to or from them — have their nodes validated; shared nodes (catalogue, agents, …)
    * are always validated; when the shared part changed, everything is. The data graph is always the whole catalogue,
-   * so links into unchanged datasets resolve. With `previousReport` the report also carries over the earlier results
-   * of the datasets not validated again, so it describes the whole catalogue.
+   * so links into unchanged datasets resolve. The report still covers the whole catalogue: results of datasets not
+   * validated again are carried over from `previous.results`.
    */
-  async validate(
-    profileId: string,
-    ntriples: string,
-    previous?: DatasetDigests,
-    options: { previousReport?: ValidationReport } = {},
-  ): Promise<CatalogValidation> {
+  async validate(profileId: string, ntriples: string, previous?: DatasetDigests): Promise<CatalogValidation> {
     if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
     const chunks = previous === undefined && this.threads > 1 && estimateDatasets(ntriples, this.splitFrom) >= this.splitFrom ? this.threads : 1;
     const outcomes = await Promise.all(
@@ -90,7 +85,6 @@ export class CatalogValidator {
             ntriples,
             previous,
             chunk: { index, count: chunks },
-            previousResults: index === 0 ? options.previousReport?.results : undefined,
           },
         } satisfies WorkerRequest) as Promise<ValidationTaskResult>,
       ),
@@ -100,7 +94,7 @@ export class CatalogValidator {
     const slowest = (key: keyof ValidationTaskResult['timings']) => Math.max(...outcomes.map((o) => o.timings[key]));
     return {
       report: makeReport(results),
-      digests: first.digests!,
+      digests: { ...first.digests!, results },
       validatedDatasets: first.validatedDatasets,
       datasets: first.datasets,
       threads: chunks,

@@ -150,6 +150,8 @@ export function splitLine(line: string): [string, string, string, string] | unde
  */
 export class TripleGraph {
   readonly out = new Map<string, Map<string, string[]>>();
+  /** The N-Triples lines per subject, when built with `keepLines` (for digests). */
+  readonly lines = new Map<string, string[]>();
   private readonly backwards = new Map<string, Map<string, string[]>>();
   private readonly largeLists = new WeakMap<string[], Set<string>>();
   size = 0;
@@ -158,7 +160,7 @@ export class TripleGraph {
     for (const p of [RDF_TYPE, RDFS_SUBCLASS_OF, ...inversePredicates]) this.backwards.set(p, new Map());
   }
 
-  add(s: string, p: string, o: string): void {
+  add(s: string, p: string, o: string, line?: string): void {
     let bySubject = this.out.get(s);
     if (!bySubject) {
       bySubject = new Map();
@@ -169,6 +171,11 @@ export class TripleGraph {
     else if (this.contains(objects, o)) return; // a graph is a set
     else objects.push(o);
     this.size++;
+    if (line !== undefined) {
+      const lines = this.lines.get(s);
+      if (lines) lines.push(line);
+      else this.lines.set(s, [line]);
+    }
     const index = this.backwards.get(p);
     if (index) {
       const subjects = index.get(o);

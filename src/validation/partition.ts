@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { iriOf, RDF_TYPE, termKind, type TripleGraph } from './ntriples-graph.js';
+import { iriOf, RDF_TYPE, splitLine, termKind, type TripleGraph } from './ntriples-graph.js';
+import type { ValidationResult } from './report.js';
 
 const DCAT_DATASET = '<http://www.w3.org/ns/dcat#Dataset>';
 const DCAT_DATASET_SERIES = '<http://www.w3.org/ns/dcat#DatasetSeries>';
@@ -9,6 +10,12 @@ const DCAT_DISTRIBUTION = '<http://www.w3.org/ns/dcat#distribution>';
 export interface DatasetDigests {
   shared: string;
   datasets: Record<string, string>;
+  /**
+   * The results of the validation these digests come from (set by CatalogValidator). The next incremental
+   * validation reports them again for the datasets it does not revalidate, so every report covers the whole
+   * catalogue — the warnings of datasets that did not change included.
+   */
+  results?: ValidationResult[];
 }
 
 /**
@@ -25,6 +32,7 @@ export class Partition {
   /** dataset IRI key (`<…>`) for nodes that belong to a dataset; absent = shared. */
   readonly owner = new Map<string, string>();
   readonly datasets: string[];
+  private readonly members = new Map<string, string[]>();
   private readonly datasetSet: Set<string>;
 
   constructor(readonly graph: TripleGraph) {
@@ -68,6 +76,7 @@ export class Partition {
     const queue: string[] = [];
     for (const d of datasetSet) {
       owner.set(d, d);
+      this.members.set(d, [d]);
       queue.push(d);
     }
     const pending = new Set<string>();
@@ -79,6 +88,7 @@ export class Partition {
         candidate = o;
       }
       owner.set(node, candidate!);
+      this.members.get(candidate!)!.push(node);
       queue.push(node);
       return true;
     };
@@ -111,9 +121,21 @@ export class Partition {
     }
   }
 
+  /** Nodes (subjects) per dataset, the dataset first. */
+  membersOf(dataset: string): readonly string[] {
+    return this.members.get(dataset) ?? [];
+  }
+
+  /** Subjects that belong to no dataset. */
+  sharedSubjects(): string[] {
+    const shared: string[] = [];
+    for (const s of this.graph.out.keys()) if (!this.owner.has(s)) shared.push(s);
+    return shared;
+  }
+
   /**
    * Digests of the shared part (salted with the profile fingerprint, so a change of shapes revalidates everything)
-   * and of each dataset description.
+   * and of each dataset description. Needs a graph built with lines kept.
    *
    * Blank-node labels are not stable: the parser mints new ones on every request. Each blank node is therefore
    * renamed after a hash of its own triples (its first-degree hash, as in RDF Dataset Canonicalization), with the
@@ -122,27 +144,36 @@ export class Partition {
    * identical, which describes the same data; the cost of full canonicalisation is not worth that case.
    */
   digests(fingerprint: string): DatasetDigests {
-    const units = new Map<string, string[]>([['', []]]);
-    for (const d of this.datasets) units.set(d, []);
-    for (const [s, byPredicate] of this.graph.out) {
-      const unit = this.owner.get(s) ?? '';
+    const { graph, datasetSet } = this;
+    const links = new Map<string, string[]>();
+    const shared: string[] = [];
+    for (const s of this.sharedSubjects()) {
+      const byPredicate = graph.out.get(s)!;
+      let linksTo = false;
+      for (const objects of byPredicate.values()) {
+        for (const o of objects) if (datasetSet.has(o)) linksTo = true;
+      }
+      if (!linksTo) {
+        for (const line of graph.lines.get(s) ?? []) shared.push(line);
+        continue;
+      }
+      // `<catalog> dcat:dataset <d>` belongs to d: adding a dataset must not change the shared part.
       for (const [p, objects] of byPredicate) {
         for (const o of objects) {
-          const target = unit === '' && this.datasetSet.has(o) ? o : unit;
-          units.get(target)!.push(s, p, o);
+          const line = `${s} ${p} ${o} .`;
+          if (!datasetSet.has(o)) shared.push(line);
+          else if (links.has(o)) links.get(o)!.push(line);
+          else links.set(o, [line]);
         }
       }
     }
     const datasets: Record<string, string> = {};
-    let shared = '';
-    for (const [unit, triples] of units) {
-      const hash = crypto.createHash('sha256');
-      if (unit === '') hash.update(`${fingerprint}\n`);
-      hash.update(canonicalLines(triples).join('\n'));
-      if (unit === '') shared = hash.digest('hex');
-      else datasets[iriOf(unit)] = hash.digest('hex');
+    for (const d of this.datasets) {
+      const lines: string[] = [...(links.get(d) ?? [])];
+      for (const node of this.membersOf(d)) for (const line of graph.lines.get(node) ?? []) lines.push(line);
+      datasets[iriOf(d)] = hashLines(lines, '');
     }
-    return { shared, datasets };
+    return { shared: hashLines(shared, `${fingerprint}\n`), datasets };
   }
 
   /**
@@ -178,39 +209,46 @@ export class Partition {
   }
 }
 
-/** N-Triples lines of a unit (flat s, p, o list), blank nodes renamed by their first-degree hash, sorted. */
-function canonicalLines(triples: string[]): string[] {
-  let blanks: Map<string, number[]> | undefined;
-  const note = (node: string, line: number) => {
-    blanks ??= new Map();
-    const list = blanks.get(node);
-    if (list) list.push(line);
-    else blanks.set(node, [line]);
+/**
+ * sha256 over the sorted lines of a unit, blank nodes renamed by their first-degree hash. Lines come as the parser
+ * wrote them; only lines with a blank node are taken apart again.
+ */
+function hashLines(lines: string[], salt: string): string {
+  const withBlanks: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.charCodeAt(0) === 95 || line.includes(' _:')) withBlanks.push(i);
+  }
+  if (withBlanks.length) relabelBlankNodes(lines, withBlanks);
+  lines.sort();
+  return crypto.createHash('sha256').update(salt).update(lines.join('\n')).digest('hex');
+}
+
+function relabelBlankNodes(lines: string[], at: number[]): void {
+  const triples = at.map((i) => splitLine(lines[i]!)!);
+  const blankLines = new Map<string, number[]>();
+  const note = (node: string, k: number) => {
+    const list = blankLines.get(node);
+    if (list) list.push(k);
+    else blankLines.set(node, [k]);
   };
-  for (let i = 0; i < triples.length; i += 3) {
-    if (triples[i]!.charCodeAt(0) === 95) note(triples[i]!, i);
-    if (triples[i + 2]!.charCodeAt(0) === 95 && triples[i + 2] !== triples[i]) note(triples[i + 2]!, i);
-  }
-  const lines: string[] = [];
-  if (!blanks) {
-    for (let i = 0; i < triples.length; i += 3) lines.push(`${triples[i]} ${triples[i + 1]} ${triples[i + 2]} .`);
-    return lines.sort();
-  }
+  triples.forEach(([s, , o], k) => {
+    if (s.charCodeAt(0) === 95) note(s, k);
+    if (o.charCodeAt(0) === 95 && o !== s) note(o, k);
+  });
+  if (blankLines.size === 0) return; // ' _:' was inside a literal
   const label = new Map<string, string>();
-  for (const [node, at] of blanks) {
-    const own = at.map((i) => {
-      const s = triples[i]!;
-      const o = triples[i + 2]!;
+  for (const [node, ks] of blankLines) {
+    const own = ks.map((k) => {
+      const [s, p, o] = triples[k]!;
       const name = (t: string) => (t === node ? '_:a' : t.charCodeAt(0) === 95 ? '_:z' : t);
-      return `${name(s)} ${triples[i + 1]} ${name(o)}`;
+      return `${name(s)} ${p} ${name(o)}`;
     });
     own.sort();
     label.set(node, `_:h${crypto.createHash('sha256').update(own.join('\n')).digest('hex').slice(0, 16)}`);
   }
-  for (let i = 0; i < triples.length; i += 3) {
-    const s = triples[i]!;
-    const o = triples[i + 2]!;
-    lines.push(`${label.get(s) ?? s} ${triples[i + 1]} ${label.get(o) ?? o} .`);
-  }
-  return lines.sort();
+  at.forEach((i, k) => {
+    const [s, p, o] = triples[k]!;
+    lines[i] = `${label.get(s) ?? s} ${p} ${label.get(o) ?? o} .`;
+  });
 }

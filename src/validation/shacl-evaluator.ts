@@ -74,6 +74,57 @@ export class Evaluator implements Evaluation {
     return results;
   }
 
+  /**
+   * The same as run(include), when the accepted focus nodes are few: instead of collecting every target of every
+   * shape and dropping most, look at each candidate node (every subject `include` accepts) and ask which shapes
+   * target it. Explicit targets (sh:targetNode, sh:targetObjectsOf) are taken as run() does.
+   */
+  runOn(candidates: Iterable<string>, include: (focus: string) => boolean): RawResult[] {
+    const results: RawResult[] = [];
+    this.sink = (r) => results.push(r);
+    const byClass = new Map<string, CompiledShape[]>();
+    const bySubjectOf: [string, CompiledShape][] = [];
+    const explicit = new Map<string, Set<CompiledShape>>();
+    for (const shape of this.shapes.roots) {
+      const targets = shape.targets!;
+      const classes = new Set<string>();
+      for (const cls of targets.classes) for (const c of this.classClosure(cls)) classes.add(c);
+      for (const c of classes) {
+        const list = byClass.get(c);
+        if (list) list.push(shape);
+        else byClass.set(c, [shape]);
+      }
+      for (const p of targets.subjectsOf) bySubjectOf.push([p, shape]);
+      const nodes = new Set<string>(targets.nodes);
+      for (const p of targets.objectsOf) for (const [o] of this.graph.objectsOf(p)) nodes.add(o);
+      for (const n of nodes) {
+        if (!include(n)) continue;
+        if (!explicit.has(n)) explicit.set(n, new Set());
+        explicit.get(n)!.add(shape);
+        this.validate(n, shape);
+      }
+    }
+    const seen = new Set<CompiledShape>();
+    for (const focus of candidates) {
+      if (!include(focus)) continue;
+      seen.clear();
+      const done = explicit.get(focus);
+      for (const t of this.graph.objects(focus, RDF_TYPE)) {
+        for (const shape of byClass.get(t) ?? []) {
+          if (seen.has(shape) || done?.has(shape)) continue;
+          seen.add(shape);
+          this.validate(focus, shape);
+        }
+      }
+      for (const [p, shape] of bySubjectOf) {
+        if (seen.has(shape) || done?.has(shape) || this.graph.objects(focus, p).length === 0) continue;
+        seen.add(shape);
+        this.validate(focus, shape);
+      }
+    }
+    return results;
+  }
+
   targetsOf(shape: CompiledShape): Set<string> {
     const focus = new Set<string>();
     const targets = shape.targets!;
@@ -152,7 +203,7 @@ export class Evaluator implements Evaluation {
   }
 
   /** The class and all its subclasses, from rdfs:subClassOf in the data graph (where the background ontology is). */
-  private classClosure(classKey: string): Set<string> {
+  classClosure(classKey: string): Set<string> {
     let closure = this.classClosures.get(classKey);
     if (closure) return closure;
     closure = new Set([classKey]);

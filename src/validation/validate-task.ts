@@ -11,11 +11,6 @@ export interface ValidationTask {
   previous?: DatasetDigests;
   /** This thread validates every `count`-th dataset to validate, starting at `index`; thread 0 also the shared nodes. */
   chunk: { index: number; count: number };
-  /**
-   * Results of the previous validation. Chunk 0 carries over those of datasets that still exist and are not validated
-   * again, so the report describes the whole catalogue (its warnings) and not only what changed.
-   */
-  previousResults?: ValidationResult[];
 }
 
 export interface ValidationTaskResult {
@@ -38,36 +33,50 @@ export interface ValidationTaskResult {
 export function runValidationTask(task: ValidationTask): ValidationTaskResult {
   const loaded = loadProfile(task.profileId);
   const { compiled } = loaded;
+  const withShared = task.chunk.index === 0;
+  // Digests are returned by chunk 0 and needed by every chunk to find what changed; other chunks of a full
+  // validation skip them.
+  const needDigests = withShared || task.previous !== undefined;
   let t = performance.now();
   const graph = new TripleGraph([...compiled.inversePredicates, ...compiled.subjectPredicates]);
-  forEachTriple(task.ntriples, (s, p, o) => graph.add(s, p, o));
+  if (needDigests) forEachTriple(task.ntriples, (s, p, o, line) => graph.add(s, p, o, line));
+  else forEachTriple(task.ntriples, (s, p, o) => graph.add(s, p, o));
   const triples = graph.size;
   for (const [s, p, o] of loaded.background) graph.add(s, p, o);
   const index = performance.now() - t;
 
   t = performance.now();
   const partition = new Partition(graph);
-  const digests = partition.digests(loaded.fingerprint);
-  const { datasets: toValidate } = partition.changedSince(task.previous, digests);
+  const digests = needDigests ? partition.digests(loaded.fingerprint) : undefined;
+  const { all, datasets: toValidate } = task.previous && digests ? partition.changedSince(task.previous, digests) : { all: true, datasets: new Set(partition.datasets) };
   const mine = new Set<string>();
   let i = 0;
   for (const d of partition.datasets) {
     if (!toValidate.has(d)) continue;
     if (i++ % task.chunk.count === task.chunk.index) mine.add(d);
   }
-  const withShared = task.chunk.index === 0;
   const partitionTime = performance.now() - t;
 
   t = performance.now();
-  const raw = new Evaluator(graph, compiled).run((focus) => {
-    const owner = partition.ownerOf(focus);
-    return owner === undefined ? withShared : mine.has(owner);
-  });
+  const evaluator = new Evaluator(graph, compiled);
+  let raw: RawResult[];
+  if (all && task.chunk.count === 1) {
+    raw = evaluator.run();
+  } else {
+    const include = (focus: string) => {
+      const owner = partition.ownerOf(focus);
+      return owner === undefined ? withShared : mine.has(owner);
+    };
+    const candidates: string[] = withShared ? partition.sharedSubjects() : [];
+    for (const d of mine) for (const node of partition.membersOf(d)) candidates.push(node);
+    raw = evaluator.runOn(candidates, include);
+  }
   let results = toResults(raw, partition);
-  if (withShared && task.previousResults && task.previous) {
+  // Chunk 0 carries over the earlier results of datasets that still exist and are not validated again.
+  if (withShared && task.previous?.results && !all) {
     const kept = new Set<string>();
     for (const d of partition.datasets) if (!toValidate.has(d)) kept.add(iriOf(d));
-    const carried = task.previousResults.filter((r) => r.dataset !== undefined && kept.has(r.dataset));
+    const carried = task.previous.results.filter((r) => r.dataset !== undefined && kept.has(r.dataset));
     if (carried.length) results = sortResults([...results, ...carried]);
   }
   const evaluate = performance.now() - t;
