@@ -8,6 +8,7 @@ import ClownfaceFactory from 'clownface/Factory.js';
 import type { Quad, Term } from '@rdfjs/types';
 import { canonicalKey } from './ntriples-graph.js';
 import { loadProfile, termKey } from './loaded-profile.js';
+import type { ValidationResult } from './report.js';
 
 /**
  * rdf-validate-shacl 0.6.5 on the same shapes and data: the reference the compiled engine is tested against, and the
@@ -37,27 +38,58 @@ class N3DatasetFactory {
 // rdf-validate-shacl needs a full RDF/JS environment; this is its default one with N3.Store as the dataset.
 const environment = new E([DataFactory, N3DatasetFactory, NamespaceFactory, ClownfaceFactory, TermMapFactory] as never[]);
 
-const validators = new Map<string, SHACLValidator>();
+const validators = new Map<string, ReferenceValidator>();
 
+/** rdf-validate-shacl on a profile's shapes and background. */
 export async function referenceValidate(profileId: string, ntriples: string): Promise<ComparableResult[]> {
-  const loaded = loadProfile(profileId);
   let validator = validators.get(profileId);
   if (!validator) {
-    validator = new SHACLValidator(new N3.Store(loaded.shapeQuads as N3.Quad[]), { factory: environment, maxNodeChecks: 0 } as never);
+    const loaded = loadProfile(profileId);
+    validator = new ReferenceValidator(loaded.shapeQuads, loaded.backgroundQuads);
     validators.set(profileId, validator);
   }
-  const data = new N3.Store();
-  data.addQuads(new N3.Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(ntriples));
-  data.addQuads(loaded.backgroundQuads as N3.Quad[]);
-  const report = await validator.validate(data);
-  const shapes = new N3.Store(loaded.shapeQuads as N3.Quad[]);
-  return report.results.map((r) => ({
-    focusNode: dataTerm(r.focusNode),
-    path: r.path ? pathText(shapes, r.path) : null,
-    value: r.value ? canonicalKey(dataTerm(r.value)) : null,
-    severity: r.severity.value.replace('http://www.w3.org/ns/shacl#', ''),
-    shape: r.sourceShape.termType === 'BlankNode' ? `_:${r.sourceShape.value}` : r.sourceShape.value,
-    component: r.sourceConstraintComponent.value,
+  return validator.validate(ntriples);
+}
+
+/** rdf-validate-shacl on any shapes (owl:imports answered with nothing), background merged into the data. */
+export class ReferenceValidator {
+  private readonly validator: SHACLValidator;
+  private readonly shapes: N3.Store;
+
+  constructor(
+    shapeQuads: Quad[],
+    private readonly backgroundQuads: Quad[] = [],
+  ) {
+    this.shapes = new N3.Store(shapeQuads as N3.Quad[]);
+    const options = { factory: environment, maxNodeChecks: 0, importGraph: () => new N3.Store() };
+    this.validator = new SHACLValidator(new N3.Store(shapeQuads as N3.Quad[]), options as never);
+  }
+
+  async validate(ntriples: string): Promise<ComparableResult[]> {
+    const data = new N3.Store();
+    data.addQuads(new N3.Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(ntriples));
+    data.addQuads(this.backgroundQuads as N3.Quad[]);
+    const report = await this.validator.validate(data);
+    return report.results.map((r) => ({
+      focusNode: dataTerm(r.focusNode),
+      path: r.path ? pathText(this.shapes, r.path) : null,
+      value: r.value ? canonicalKey(dataTerm(r.value)) : null,
+      severity: r.severity.value.replace(SH, ''),
+      shape: r.sourceShape.termType === 'BlankNode' ? `_:${r.sourceShape.value}` : r.sourceShape.value,
+      component: r.sourceConstraintComponent.value,
+    }));
+  }
+}
+
+/** The same fields from the compiled engine's results. */
+export function comparable(results: ValidationResult[]): ComparableResult[] {
+  return results.map((r) => ({
+    focusNode: r.terms?.focusNode ?? r.focusNode,
+    path: r.path,
+    value: r.terms ? (r.terms.value === null ? null : canonicalKey(r.terms.value)) : r.value,
+    severity: r.severity,
+    shape: r.shape ?? '',
+    component: r.component ?? '',
   }));
 }
 

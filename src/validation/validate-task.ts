@@ -3,6 +3,7 @@ import { loadProfile } from './loaded-profile.js';
 import { Partition, type DatasetDigests } from './partition.js';
 import { Evaluator, type RawResult } from './shacl-evaluator.js';
 import type { ValidationResult } from './report.js';
+import type { CompiledShapes } from './shapes-compiler.js';
 
 /** One unit of work for a validation thread. */
 export interface ValidationTask {
@@ -89,6 +90,14 @@ export function runValidationTask(task: ValidationTask): ValidationTaskResult {
     triples,
     timings: { index, partition: partitionTime, evaluate },
   };
+}
+
+/** Validate a whole document with any compiled shapes, in this thread (tests, benchmarks, comparisons). */
+export function validateNTriples(compiled: CompiledShapes, background: [string, string, string][], ntriples: string): ValidationResult[] {
+  const graph = new TripleGraph([...compiled.inversePredicates, ...compiled.subjectPredicates]);
+  forEachTriple(ntriples, (s, p, o) => graph.add(s, p, o));
+  for (const [s, p, o] of background) graph.add(s, p, o);
+  return toResults(new Evaluator(graph, compiled).run(), new Partition(graph));
 }
 
 const SEVERITY_ORDER = { Violation: 0, Warning: 1, Info: 2 };
