@@ -160,7 +160,8 @@ export class TripleGraph {
     for (const p of [RDF_TYPE, RDFS_SUBCLASS_OF, ...inversePredicates]) this.backwards.set(p, new Map());
   }
 
-  add(s: string, p: string, o: string, line?: string): void {
+  /** Add a triple; false when it was there already. */
+  add(s: string, p: string, o: string, line?: string): boolean {
     let bySubject = this.out.get(s);
     if (!bySubject) {
       bySubject = new Map();
@@ -168,7 +169,7 @@ export class TripleGraph {
     }
     const objects = bySubject.get(p);
     if (!objects) bySubject.set(p, [o]);
-    else if (this.contains(objects, o)) return; // a graph is a set
+    else if (this.contains(objects, o)) return false; // a graph is a set
     else objects.push(o);
     this.size++;
     if (line !== undefined) {
@@ -182,6 +183,7 @@ export class TripleGraph {
       if (subjects) subjects.push(s);
       else index.set(o, [s]);
     }
+    return true;
   }
 
   /** Duplicate check that stays linear for long value lists (a catalogue's 10,000 dcat:dataset links). */

@@ -31,9 +31,18 @@ export interface DatasetDigests {
 export class Partition {
   /** dataset IRI key (`<…>`) for nodes that belong to a dataset; absent = shared. */
   readonly owner = new Map<string, string>();
-  readonly datasets: string[];
+  /** Dataset IRI keys, sorted. */
+  datasets: string[];
   private readonly members = new Map<string, string[]>();
   private readonly datasetSet: Set<string>;
+  /** IRIs used as a distribution somewhere (candidates for belonging to a dataset, like blank nodes). */
+  private readonly distributions = new Set<string>();
+  /** Subjects referring to each candidate node. */
+  private readonly referrers = new Map<string, string[]>();
+  /** Lines linking shared nodes to each dataset (kept by digests()). */
+  private links?: Map<string, string[]>;
+  private queue: string[] = [];
+  private readonly pending = new Set<string>();
 
   constructor(readonly graph: TripleGraph) {
     const datasets = new Set<string>();
@@ -54,71 +63,73 @@ export class Partition {
   }
 
   private assignOwners(): void {
-    const { graph, owner, datasetSet } = this;
-    // Candidates for belonging to one dataset: blank nodes, and IRIs used as a distribution anywhere.
-    const distributions = new Set<string>();
+    const { graph, datasetSet } = this;
     for (const byPredicate of graph.out.values()) {
       const objects = byPredicate.get(DCAT_DISTRIBUTION);
-      if (objects) for (const o of objects) if (termKind(o) === 'iri' && !datasetSet.has(o)) distributions.add(o);
+      if (objects) for (const o of objects) if (termKind(o) === 'iri' && !datasetSet.has(o)) this.distributions.add(o);
     }
-    const referrers = new Map<string, string[]>();
     for (const [s, byPredicate] of graph.out) {
-      for (const objects of byPredicate.values()) {
-        for (const o of objects) {
-          if (o.charCodeAt(0) === 95 /* _ */ || distributions.has(o)) {
-            const list = referrers.get(o);
-            if (list) list.push(s);
-            else referrers.set(o, [s]);
-          }
-        }
-      }
+      for (const objects of byPredicate.values()) for (const o of objects) this.noteReference(s, o);
     }
-    const queue: string[] = [];
-    for (const d of datasetSet) {
-      owner.set(d, d);
-      this.members.set(d, [d]);
-      queue.push(d);
+    for (const d of datasetSet) this.adopt(d);
+    this.settle();
+  }
+
+  private noteReference(s: string, o: string): void {
+    if (o.charCodeAt(0) !== 95 /* _ */ && !this.distributions.has(o)) return;
+    const list = this.referrers.get(o);
+    if (list) list.push(s);
+    else this.referrers.set(o, [s]);
+  }
+
+  private adopt(dataset: string): void {
+    this.owner.set(dataset, dataset);
+    this.members.set(dataset, [dataset]);
+    this.queue.push(dataset);
+  }
+
+  /** A candidate belongs to a dataset when every node referring to it belongs to that dataset. */
+  private claim(node: string): boolean {
+    let candidate: string | undefined;
+    for (const r of this.referrers.get(node)!) {
+      const o = this.owner.get(r);
+      if (o === undefined || (candidate !== undefined && o !== candidate)) return false;
+      candidate = o;
     }
-    const pending = new Set<string>();
-    const claim = (node: string): boolean => {
-      let candidate: string | undefined;
-      for (const r of referrers.get(node)!) {
-        const o = owner.get(r);
-        if (o === undefined || (candidate !== undefined && o !== candidate)) return false;
-        candidate = o;
-      }
-      owner.set(node, candidate!);
-      this.members.get(candidate!)!.push(node);
-      queue.push(node);
-      return true;
-    };
+    this.owner.set(node, candidate!);
+    this.members.get(candidate!)!.push(node);
+    this.queue.push(node);
+    return true;
+  }
+
+  /** Claim what the queued nodes reach, then retry nodes met before their last referrer was claimed. */
+  private settle(): void {
     const drain = () => {
-      while (queue.length) {
-        const node = queue.pop()!;
-        const byPredicate = graph.out.get(node);
+      while (this.queue.length) {
+        const byPredicate = this.graph.out.get(this.queue.pop()!);
         if (!byPredicate) continue;
         for (const objects of byPredicate.values()) {
           for (const o of objects) {
-            if (owner.has(o) || datasetSet.has(o) || !referrers.has(o)) continue;
-            if (!claim(o)) pending.add(o);
+            if (this.owner.has(o) || this.datasetSet.has(o) || !this.referrers.has(o)) continue;
+            if (!this.claim(o)) this.pending.add(o);
           }
         }
       }
     };
     drain();
-    // A node referred to by two nodes of the same dataset may be met before its second referrer is claimed.
-    for (let progress = true; progress && pending.size; ) {
+    for (let progress = true; progress && this.pending.size; ) {
       progress = false;
-      for (const node of pending) {
-        if (owner.has(node)) {
-          pending.delete(node);
-        } else if (claim(node)) {
-          pending.delete(node);
+      for (const node of this.pending) {
+        if (this.owner.has(node)) {
+          this.pending.delete(node);
+        } else if (this.claim(node)) {
+          this.pending.delete(node);
           progress = true;
           drain();
         }
       }
     }
+    this.pending.clear();
   }
 
   /** Nodes (subjects) per dataset, the dataset first. */
@@ -167,13 +178,76 @@ export class Partition {
         }
       }
     }
+    this.links = links;
     const datasets: Record<string, string> = {};
-    for (const d of this.datasets) {
-      const lines: string[] = [...(links.get(d) ?? [])];
-      for (const node of this.membersOf(d)) for (const line of graph.lines.get(node) ?? []) lines.push(line);
-      datasets[iriOf(d)] = hashLines(lines, '');
-    }
+    for (const d of this.datasets) datasets[iriOf(d)] = this.datasetDigest(d);
     return { shared: hashLines(shared, `${fingerprint}\n`), datasets };
+  }
+
+  private datasetDigest(d: string): string {
+    const lines: string[] = [...(this.links!.get(d) ?? [])];
+    for (const node of this.membersOf(d)) for (const line of this.graph.lines.get(node) ?? []) lines.push(line);
+    return hashLines(lines, '');
+  }
+
+  /**
+   * Take in triples just added to the graph (an append to the catalogue: a POST), updating ownership and the
+   * digests of the datasets they touch. `existing` says which nodes were subjects before. Returns the datasets whose
+   * description changed and the datasets the new triples point into, or undefined when the addition reaches into
+   * what was there in a way that needs the partition recomputed: a new type on an existing node, a link into another
+   * dataset's blank node or distribution, a new shared node or a new shared triple (then everything is validated
+   * anyway). Call digests() first.
+   */
+  absorb(added: [string, string, string, string][], existing: (node: string) => boolean, current: DatasetDigests): { changed: Set<string>; touched: Set<string>; digests: DatasetDigests } | undefined {
+    if (!this.links) throw new Error('absorb() needs digests() first');
+    const newDatasets: string[] = [];
+    for (const [s, p, o] of added) {
+      if (p !== RDF_TYPE) continue;
+      if (existing(s) || this.owner.has(s)) return undefined;
+      if ((o === DCAT_DATASET || o === DCAT_DATASET_SERIES) && termKind(s) === 'iri' && !this.datasetSet.has(s)) newDatasets.push(s);
+    }
+    for (const [s, p, o] of added) {
+      if (p === DCAT_DISTRIBUTION && termKind(o) === 'iri' && !this.distributions.has(o)) {
+        // An IRI that was there before and now becomes a distribution would change hands.
+        if (existing(o) || this.owner.has(o)) return undefined;
+        this.distributions.add(o);
+      }
+    }
+    for (const d of newDatasets) {
+      this.datasetSet.add(d);
+      this.adopt(d);
+    }
+    for (const [s, , o] of added) {
+      // A new reference to a node that already belongs to a dataset: only from that same dataset.
+      const held = this.owner.get(o);
+      if (held !== undefined && !this.datasetSet.has(o) && this.owner.get(s) !== held) return undefined;
+      this.noteReference(s, o);
+    }
+    for (const [s] of added) if (this.owner.has(s)) this.queue.push(s);
+    this.settle();
+    const changed = new Set<string>(newDatasets);
+    const touched = new Set<string>();
+    for (const [s, p, o, line] of added) {
+      const unit = this.owner.get(s);
+      if (unit !== undefined) {
+        changed.add(unit);
+        const target = this.owner.get(o);
+        if (target !== undefined && target !== unit) touched.add(target);
+      } else if (this.datasetSet.has(o)) {
+        // A link from a shared node to a dataset belongs to the dataset.
+        changed.add(o);
+        const list = this.links.get(o);
+        if (list) list.push(line);
+        else this.links.set(o, [line]);
+        void p;
+      } else {
+        return undefined; // a new shared triple, or a new node no dataset claims
+      }
+    }
+    if (newDatasets.length) this.datasets = [...this.datasetSet].sort();
+    const datasets = { ...current.datasets };
+    for (const d of changed) datasets[iriOf(d)] = this.datasetDigest(d);
+    return { changed, touched, digests: { shared: current.shared, datasets } };
   }
 
   /**

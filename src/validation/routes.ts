@@ -39,7 +39,7 @@ export function validateEndpoint(ctx: AppContext, validator: CatalogValidator) {
     const mediaType = negotiate(req.headers, REPORT_MEDIA_TYPES);
     const base = catalog ? `${ctx.config.baseUrl}/catalogs/${catalog}/` : `${ctx.config.baseUrl}/validate/`;
     const body = await readRdfBody(req, ctx, base);
-    const { report } = await validator.validate(profileId, body.ntriples);
+    const { report } = await validator.validate(profileId, body.ntriples, undefined, { keepIndex: false });
     res.setHeader('Vary', 'Accept');
     res.status(200).type(`${mediaType}; charset=utf-8`).send(await writeReport(report, mediaType));
   };

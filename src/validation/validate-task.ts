@@ -1,5 +1,5 @@
 import { forEachTriple, iriOf, termKind, TripleGraph, decodeLiteral } from './ntriples-graph.js';
-import { loadProfile } from './loaded-profile.js';
+import { loadProfile, type LoadedProfile } from './loaded-profile.js';
 import { Partition, type DatasetDigests } from './partition.js';
 import { Evaluator, type RawResult } from './shacl-evaluator.js';
 import type { ValidationResult } from './report.js';
@@ -12,6 +12,14 @@ export interface ValidationTask {
   previous?: DatasetDigests;
   /** This thread validates every `count`-th dataset to validate, starting at `index`; thread 0 also the shared nodes. */
   chunk: { index: number; count: number };
+  /**
+   * Names the catalogue (its IRI) so the thread may keep its index for the next validation of it. A next text that
+   * starts with the validated one (a POST: stored catalogue + new triples) is then only parsed from where the old
+   * one ended. Only chunk 0 of an unsplit or split validation keeps anything.
+   */
+  catalogKey?: string;
+  /** Upper bound of triples kept for later validations in this thread; 0 keeps nothing. */
+  cacheTriples?: number;
 }
 
 export interface ValidationTaskResult {
@@ -22,22 +30,51 @@ export interface ValidationTaskResult {
   validatedDatasets: number;
   datasets: number;
   triples: number;
+  /** How the catalogue was read: parsed whole, appended to a kept index, or found unchanged. */
+  path: 'full' | 'append' | 'unchanged';
   /** Milliseconds: index, partition + digests, evaluation. */
   timings: { index: number; partition: number; evaluate: number };
 }
 
+/** A catalogue index kept by a thread after a validation without violations (see ValidationTask.catalogKey). */
+interface KeptCatalog {
+  profileId: string;
+  text: string;
+  graph: TripleGraph;
+  partition: Partition;
+  digests: DatasetDigests;
+  triples: number;
+}
+
+const kept = new Map<string, KeptCatalog>();
+export const DEFAULT_CACHE_TRIPLES = 1_500_000;
+
 /**
- * Parse, partition and validate in the calling thread. Every chunk parses the whole catalogue and computes the same
- * partition: the graph must be complete for every focus node (links to datasets in other chunks, shared nodes), and
- * recomputing it is cheaper than shipping an index between threads.
+ * Parse, partition and validate in the calling thread. Every chunk of a split validation parses the whole catalogue
+ * and computes the same partition: the graph must be complete for every focus node (links to datasets in other
+ * chunks, shared nodes), and recomputing it is cheaper than shipping an index between threads.
  */
 export function runValidationTask(task: ValidationTask): ValidationTaskResult {
   const loaded = loadProfile(task.profileId);
+  const keep = task.catalogKey !== undefined && task.chunk.index === 0 && (task.cacheTriples ?? DEFAULT_CACHE_TRIPLES) > 0;
+  const state = keep ? kept.get(task.catalogKey!) : undefined;
+  if (state && task.previous && task.chunk.count === 1 && state.profileId === task.profileId && sameDigests(state.digests, task.previous)) {
+    if (task.ntriples === state.text) return unchanged(state, task.previous);
+    if (task.ntriples.length > state.text.length && task.ntriples.startsWith(state.text)) {
+      kept.delete(task.catalogKey!); // the index is about to change; put back below if the result is kept
+      return remember(task, appendToKept(task, loaded, state));
+    }
+  }
+  return remember(task, fullValidation(task, loaded));
+}
+
+type Outcome = ValidationTaskResult & { keep?: KeptCatalog };
+
+function fullValidation(task: ValidationTask, loaded: LoadedProfile): Outcome {
   const { compiled } = loaded;
-  const withShared = task.chunk.index === 0;
   // Digests are returned by chunk 0 and needed by every chunk to find what changed; other chunks of a full
   // validation skip them.
-  const needDigests = withShared || task.previous !== undefined;
+  const needDigests = task.chunk.index === 0 || task.previous !== undefined;
   let t = performance.now();
   const graph = new TripleGraph([...compiled.inversePredicates, ...compiled.subjectPredicates]);
   if (needDigests) forEachTriple(task.ntriples, (s, p, o, line) => graph.add(s, p, o, line));
@@ -49,19 +86,84 @@ export function runValidationTask(task: ValidationTask): ValidationTaskResult {
   t = performance.now();
   const partition = new Partition(graph);
   const digests = needDigests ? partition.digests(loaded.fingerprint) : undefined;
-  const { all, datasets: toValidate } = task.previous && digests ? partition.changedSince(task.previous, digests) : { all: true, datasets: new Set(partition.datasets) };
+  const selection = task.previous && digests ? partition.changedSince(task.previous, digests) : { all: true, datasets: new Set(partition.datasets) };
+  const partitionTime = performance.now() - t;
+
+  const outcome = evaluate(task, compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'full');
+  if (digests) outcome.keep = { profileId: task.profileId, text: task.ntriples, graph, partition, digests, triples };
+  return outcome;
+}
+
+/** The kept index plus the new lines at the end of the text (a POST), when the additions allow it. */
+function appendToKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCatalog): Outcome {
+  const { graph } = state;
+  let t = performance.now();
+  const added: [string, string, string, string][] = [];
+  const fresh = new Set<string>();
+  forEachTriple(task.ntriples.slice(state.text.length), (s, p, o, line) => {
+    if (!graph.out.has(s)) fresh.add(s);
+    if (graph.add(s, p, o, line)) added.push([s, p, o, line]);
+  });
+  const triples = state.triples + added.length;
+  const index = performance.now() - t;
+  if (added.length === 0) return { ...unchanged({ ...state, text: task.ntriples }, task.previous!), keep: { ...state, text: task.ntriples } };
+
+  t = performance.now();
+  const existing = (node: string) => graph.out.has(node) && !fresh.has(node);
+  const absorbed = state.partition.absorb(added, existing, state.digests);
+  let partition = state.partition;
+  let digests: DatasetDigests;
+  let selection: { all: boolean; datasets: Set<string> };
+  if (absorbed) {
+    digests = absorbed.digests;
+    const datasets = new Set(absorbed.changed);
+    for (const d of absorbed.touched) datasets.add(d);
+    selection = { all: false, datasets };
+  } else {
+    // The addition reaches into what was there: partition the whole (extended) graph again; still no parse.
+    partition = new Partition(graph);
+    digests = partition.digests(loaded.fingerprint);
+    selection = partition.changedSince(task.previous, digests);
+  }
+  const partitionTime = performance.now() - t;
+  const outcome = evaluate(task, loaded.compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'append');
+  outcome.keep = { profileId: task.profileId, text: task.ntriples, graph, partition, digests, triples };
+  return outcome;
+}
+
+function unchanged(state: KeptCatalog, previous: DatasetDigests): ValidationTaskResult {
+  return {
+    results: previous.results ?? [],
+    digests: state.digests,
+    validatedDatasets: 0,
+    datasets: state.partition.datasets.length,
+    triples: state.triples,
+    path: 'unchanged',
+    timings: { index: 0, partition: 0, evaluate: 0 },
+  };
+}
+
+function evaluate(
+  task: ValidationTask,
+  compiled: CompiledShapes,
+  partition: Partition,
+  selection: { all: boolean; datasets: Set<string> },
+  digests: DatasetDigests | undefined,
+  timings: { index: number; partition: number },
+  triples: number,
+  path: 'full' | 'append',
+): Outcome {
+  const t = performance.now();
+  const withShared = task.chunk.index === 0;
   const mine = new Set<string>();
   let i = 0;
   for (const d of partition.datasets) {
-    if (!toValidate.has(d)) continue;
+    if (!selection.datasets.has(d)) continue;
     if (i++ % task.chunk.count === task.chunk.index) mine.add(d);
   }
-  const partitionTime = performance.now() - t;
-
-  t = performance.now();
-  const evaluator = new Evaluator(graph, compiled);
+  const evaluator = new Evaluator(partition.graph, compiled);
   let raw: RawResult[];
-  if (all && task.chunk.count === 1) {
+  if (selection.all && task.chunk.count === 1) {
     raw = evaluator.run();
   } else {
     const include = (focus: string) => {
@@ -74,22 +176,47 @@ export function runValidationTask(task: ValidationTask): ValidationTaskResult {
   }
   let results = toResults(raw, partition);
   // Chunk 0 carries over the earlier results of datasets that still exist and are not validated again.
-  if (withShared && task.previous?.results && !all) {
+  if (withShared && task.previous?.results && !selection.all) {
     const kept = new Set<string>();
-    for (const d of partition.datasets) if (!toValidate.has(d)) kept.add(iriOf(d));
+    for (const d of partition.datasets) if (!selection.datasets.has(d)) kept.add(iriOf(d));
     const carried = task.previous.results.filter((r) => r.dataset !== undefined && kept.has(r.dataset));
     if (carried.length) results = sortResults([...results, ...carried]);
   }
-  const evaluate = performance.now() - t;
-
   return {
     results,
     digests: withShared ? digests : undefined,
-    validatedDatasets: toValidate.size,
+    validatedDatasets: selection.datasets.size,
     datasets: partition.datasets.length,
     triples,
-    timings: { index, partition: partitionTime, evaluate },
+    path,
+    timings: { ...timings, evaluate: performance.now() - t },
   };
+}
+
+/** Keep the index of a catalogue whose validation found no violation here (the write will likely be stored). */
+function remember(task: ValidationTask, outcome: Outcome): ValidationTaskResult {
+  const { keep, ...result } = outcome;
+  const budget = task.cacheTriples ?? DEFAULT_CACHE_TRIPLES;
+  if (keep && task.catalogKey !== undefined && task.chunk.index === 0 && budget > 0 && keep.triples <= budget && !result.results.some((r) => r.severity === 'Violation')) {
+    kept.delete(task.catalogKey);
+    kept.set(task.catalogKey, keep);
+    let total = 0;
+    for (const entry of [...kept.values()].reverse()) total += entry.triples;
+    for (const [key, entry] of kept) {
+      if (total <= budget) break;
+      kept.delete(key);
+      total -= entry.triples;
+    }
+  }
+  return result;
+}
+
+function sameDigests(a: DatasetDigests, b: DatasetDigests): boolean {
+  if (a.shared !== b.shared) return false;
+  const keys = Object.keys(a.datasets);
+  if (keys.length !== Object.keys(b.datasets).length) return false;
+  for (const k of keys) if (a.datasets[k] !== b.datasets[k]) return false;
+  return true;
 }
 
 /** Validate a whole document with any compiled shapes, in this thread (tests, benchmarks, comparisons). */
