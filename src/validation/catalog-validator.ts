@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import { checkProfiles, findProfile, PROFILES, UnknownProfileError } from './profiles.js';
 import { makeReport, type ValidationReport } from './report.js';
-import { DEFAULT_CACHE_TRIPLES, sortResults, type ValidationTaskResult } from './validate-task.js';
+import { DEFAULT_CACHE_TRIPLES, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
 import type { WorkerRequest } from './validation-worker.js';
 import type { DatasetDigests } from './partition.js';
 
@@ -54,6 +54,8 @@ export class CatalogValidator {
   private readonly cacheTriples: number;
   private readonly lanes: Piscina[];
   private readonly loading: Promise<unknown>;
+  /** The text each thread holds an index of, per catalogue: what a next text must start with to send only the rest. */
+  private readonly keptTexts = new Map<string, { lane: number; text: string; version: number; profileId: string }>();
 
   constructor(options: CatalogValidatorOptions = {}) {
     checkProfiles();
@@ -105,12 +107,11 @@ export class CatalogValidator {
     const home = laneOf(catalogKey, this.threads);
     const chunks = previous === undefined && this.threads > 1 && estimateDatasets(ntriples, this.splitFrom) >= this.splitFrom ? this.threads : 1;
     const outcomes = await Promise.all(
-      Array.from({ length: chunks }, (_, index) =>
-        this.lanes[(home + index) % this.threads]!.run({
-          kind: 'validate',
-          task: { profileId, ntriples, previous, chunk: { index, count: chunks }, catalogKey, cacheTriples },
-        } satisfies WorkerRequest) as Promise<ValidationTaskResult>,
-      ),
+      Array.from({ length: chunks }, (_, index) => {
+        const lane = (home + index) % this.threads;
+        const task: ValidationTask = { profileId, ntriples, previous, chunk: { index, count: chunks }, catalogKey, cacheTriples };
+        return this.runOnLane(lane, task, index === 0 && chunks === 1 && cacheTriples > 0);
+      }),
     );
     const first = outcomes[0]!;
     const results = chunks === 1 ? first.results : sortResults(outcomes.flatMap((o) => o.results));
@@ -124,6 +125,30 @@ export class CatalogValidator {
       path: first.path,
       timings: { index: slowest('index'), partition: slowest('partition'), evaluate: slowest('evaluate') },
     };
+  }
+
+  /**
+   * Run a task on a thread. When the thread holds the index of a text this one extends, send only the rest (the
+   * copy of a 15 MB text to a thread costs more than validating one new dataset); if the thread has lost that
+   * index meanwhile, send it all.
+   */
+  private async runOnLane(lane: number, task: ValidationTask, mayAppend: boolean): Promise<ValidationTaskResult> {
+    const key = task.catalogKey!;
+    const known = this.keptTexts.get(key);
+    const text = task.ntriples;
+    let result: ValidationTaskResult | NeedFullText | undefined;
+    if (mayAppend && task.previous && known && known.lane === lane && known.profileId === task.profileId && text.length >= known.text.length && text.startsWith(known.text)) {
+      result = (await this.lanes[lane]!.run({ kind: 'validate', task: { ...task, ntriples: text.slice(known.text.length), base: { version: known.version } } } satisfies WorkerRequest)) as
+        | ValidationTaskResult
+        | NeedFullText;
+    }
+    if (result === undefined || 'needFullText' in result) {
+      result = (await this.lanes[lane]!.run({ kind: 'validate', task } satisfies WorkerRequest)) as ValidationTaskResult;
+    }
+    const outcome = result as ValidationTaskResult;
+    for (const [k, entry] of this.keptTexts) if (entry.lane === lane && !outcome.keptKeys?.includes(k)) this.keptTexts.delete(k);
+    if (outcome.kept) this.keptTexts.set(key, { lane, text, version: outcome.kept.version, profileId: task.profileId });
+    return outcome;
   }
 
   async close(): Promise<void> {

@@ -13,13 +13,17 @@ export interface ValidationTask {
   /** This thread validates every `count`-th dataset to validate, starting at `index`; thread 0 also the shared nodes. */
   chunk: { index: number; count: number };
   /**
-   * Names the catalogue (its IRI) so the thread may keep its index for the next validation of it. A next text that
-   * starts with the validated one (a POST: stored catalogue + new triples) is then only parsed from where the old
-   * one ended. Only chunk 0 of an unsplit or split validation keeps anything.
+   * Names the catalogue (its IRI) so the thread may keep its index for the next validation of it. Only chunk 0 keeps
+   * anything.
    */
   catalogKey?: string;
   /** Upper bound of triples kept for later validations in this thread; 0 keeps nothing. */
   cacheTriples?: number;
+  /**
+   * `ntriples` is only what follows the text of the kept index `version` (a POST: stored catalogue + new triples).
+   * When the thread no longer has that index, the answer is `needFullText`.
+   */
+  base?: { version: number };
 }
 
 export interface ValidationTaskResult {
@@ -34,12 +38,21 @@ export interface ValidationTaskResult {
   path: 'full' | 'append' | 'unchanged';
   /** Milliseconds: index, partition + digests, evaluation. */
   timings: { index: number; partition: number; evaluate: number };
+  /** Set when this thread kept the index of this text, under this version. */
+  kept?: { version: number };
+  /** The catalogues whose indexes the thread holds after this task. */
+  keptKeys?: string[];
+}
+
+export interface NeedFullText {
+  needFullText: true;
+  keptKeys: string[];
 }
 
 /** A catalogue index kept by a thread after a validation without violations (see ValidationTask.catalogKey). */
 interface KeptCatalog {
   profileId: string;
-  text: string;
+  version: number;
   graph: TripleGraph;
   partition: Partition;
   digests: DatasetDigests;
@@ -47,6 +60,7 @@ interface KeptCatalog {
 }
 
 const kept = new Map<string, KeptCatalog>();
+let versions = 0;
 export const DEFAULT_CACHE_TRIPLES = 1_500_000;
 
 /**
@@ -54,16 +68,18 @@ export const DEFAULT_CACHE_TRIPLES = 1_500_000;
  * and computes the same partition: the graph must be complete for every focus node (links to datasets in other
  * chunks, shared nodes), and recomputing it is cheaper than shipping an index between threads.
  */
-export function runValidationTask(task: ValidationTask): ValidationTaskResult {
+export function runValidationTask(task: ValidationTask & { base?: undefined }): ValidationTaskResult;
+export function runValidationTask(task: ValidationTask): ValidationTaskResult | NeedFullText;
+export function runValidationTask(task: ValidationTask): ValidationTaskResult | NeedFullText {
   const loaded = loadProfile(task.profileId);
-  const keep = task.catalogKey !== undefined && task.chunk.index === 0 && (task.cacheTriples ?? DEFAULT_CACHE_TRIPLES) > 0;
-  const state = keep ? kept.get(task.catalogKey!) : undefined;
-  if (state && task.previous && task.chunk.count === 1 && state.profileId === task.profileId && sameDigests(state.digests, task.previous)) {
-    if (task.ntriples === state.text) return unchanged(state, task.previous);
-    if (task.ntriples.length > state.text.length && task.ntriples.startsWith(state.text)) {
-      kept.delete(task.catalogKey!); // the index is about to change; put back below if the result is kept
-      return remember(task, appendToKept(task, loaded, state));
-    }
+  if (task.base) {
+    const state = task.catalogKey === undefined ? undefined : kept.get(task.catalogKey);
+    const usable =
+      state !== undefined && state.version === task.base.version && state.profileId === task.profileId && task.previous !== undefined && sameDigests(state.digests, task.previous);
+    if (!usable) return { needFullText: true, keptKeys: [...kept.keys()] };
+    if (task.ntriples === '') return { ...unchanged(state, task.previous!), kept: { version: state.version }, keptKeys: [...kept.keys()] };
+    kept.delete(task.catalogKey!); // the index is about to change; kept again below if the result allows
+    return remember(task, appendToKept(task, loaded, state));
   }
   return remember(task, fullValidation(task, loaded));
 }
@@ -90,7 +106,7 @@ function fullValidation(task: ValidationTask, loaded: LoadedProfile): Outcome {
   const partitionTime = performance.now() - t;
 
   const outcome = evaluate(task, compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'full');
-  if (digests) outcome.keep = { profileId: task.profileId, text: task.ntriples, graph, partition, digests, triples };
+  if (digests) outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, triples };
   return outcome;
 }
 
@@ -100,13 +116,13 @@ function appendToKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCa
   let t = performance.now();
   const added: [string, string, string, string][] = [];
   const fresh = new Set<string>();
-  forEachTriple(task.ntriples.slice(state.text.length), (s, p, o, line) => {
+  forEachTriple(task.ntriples, (s, p, o, line) => {
     if (!graph.out.has(s)) fresh.add(s);
     if (graph.add(s, p, o, line)) added.push([s, p, o, line]);
   });
   const triples = state.triples + added.length;
   const index = performance.now() - t;
-  if (added.length === 0) return { ...unchanged({ ...state, text: task.ntriples }, task.previous!), keep: { ...state, text: task.ntriples } };
+  if (added.length === 0) return { ...unchanged(state, task.previous!), keep: state };
 
   t = performance.now();
   const existing = (node: string) => graph.out.has(node) && !fresh.has(node);
@@ -127,7 +143,7 @@ function appendToKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCa
   }
   const partitionTime = performance.now() - t;
   const outcome = evaluate(task, loaded.compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'append');
-  outcome.keep = { profileId: task.profileId, text: task.ntriples, graph, partition, digests, triples };
+  outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, triples };
   return outcome;
 }
 
@@ -198,17 +214,19 @@ function remember(task: ValidationTask, outcome: Outcome): ValidationTaskResult 
   const { keep, ...result } = outcome;
   const budget = task.cacheTriples ?? DEFAULT_CACHE_TRIPLES;
   if (keep && task.catalogKey !== undefined && task.chunk.index === 0 && budget > 0 && keep.triples <= budget && !result.results.some((r) => r.severity === 'Violation')) {
+    keep.version = ++versions;
     kept.delete(task.catalogKey);
     kept.set(task.catalogKey, keep);
     let total = 0;
-    for (const entry of [...kept.values()].reverse()) total += entry.triples;
+    for (const entry of kept.values()) total += entry.triples;
     for (const [key, entry] of kept) {
       if (total <= budget) break;
       kept.delete(key);
       total -= entry.triples;
     }
+    if (kept.get(task.catalogKey) === keep) result.kept = { version: keep.version };
   }
-  return result;
+  return { ...result, keptKeys: [...kept.keys()] };
 }
 
 function sameDigests(a: DatasetDigests, b: DatasetDigests): boolean {

@@ -1,10 +1,10 @@
 import { loadProfile } from './loaded-profile.js';
-import { runValidationTask, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
+import { runValidationTask, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
 
 export type WorkerRequest = { kind: 'validate'; task: ValidationTask } | { kind: 'load'; profileIds: string[] };
 
 /** Piscina entry: validation off the main thread; each thread compiles a profile's shapes once and keeps them. */
-export default function handle(request: WorkerRequest): ValidationTaskResult | { loaded: string[] } {
+export default function handle(request: WorkerRequest): ValidationTaskResult | NeedFullText | { loaded: string[] } {
   if (request.kind === 'load') {
     for (const id of request.profileIds) loadProfile(id);
     return { loaded: request.profileIds };
