@@ -76,7 +76,8 @@ export class Partition {
   }
 
   private noteReference(s: string, o: string): void {
-    if (o.charCodeAt(0) !== 95 /* _ */ && !this.distributions.has(o)) return;
+    const first = o.charCodeAt(0);
+    if (first === 34 /* " */ || (first === 60 /* < */ && !this.distributions.has(o))) return;
     const list = this.referrers.get(o);
     if (list) list.push(s);
     else this.referrers.set(o, [s]);
@@ -110,7 +111,7 @@ export class Partition {
         if (!byPredicate) continue;
         for (const objects of byPredicate.values()) {
           for (const o of objects) {
-            if (this.owner.has(o) || this.datasetSet.has(o) || !this.referrers.has(o)) continue;
+            if (o.charCodeAt(0) === 34 /* " */ || !this.referrers.has(o) || this.owner.has(o) || this.datasetSet.has(o)) continue;
             if (!this.claim(o)) this.pending.add(o);
           }
         }
@@ -319,10 +320,28 @@ function relabelBlankNodes(lines: string[], at: number[]): void {
       return `${name(s)} ${p} ${name(o)}`;
     });
     own.sort();
-    label.set(node, `_:h${crypto.createHash('sha256').update(own.join('\n')).digest('hex').slice(0, 16)}`);
+    label.set(node, `_:h${quickHash(own.join('\n'))}`);
   }
   at.forEach((i, k) => {
     const [s, p, o] = triples[k]!;
     lines[i] = `${label.get(s) ?? s} ${p} ${label.get(o) ?? o} .`;
   });
 }
+
+/**
+ * A 53-bit string hash (cyrb53) for blank-node labels within one dataset: they only need to differ from each other;
+ * the dataset digest itself is sha256.
+ */
+function quickHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
