@@ -7,10 +7,14 @@ import { graphStoreEndpoint, STORE_MOUNT } from './gsp/routes.js';
 import { health } from './health.js';
 import { organisationDescription, organisationList } from './organisations/routes.js';
 import { tokenEndpoint, TOKENS_PATH } from './auth/token-routes.js';
+import { profilesEndpoint, validateEndpoint, PROFILES_PATH, VALIDATE_PATH } from './validation/routes.js';
+import { createCatalogServices } from './catalogs/catalog-services.js';
+import { catalogResource, catalogValidation, listCatalogs, regionalCatalog } from './catalogs/routes.js';
 
 /** The whole HTTP surface, on one screen. */
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
+  const catalogs = createCatalogServices(ctx);
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
@@ -25,6 +29,13 @@ export function createApp(ctx: AppContext): express.Express {
   app.all('/organisations{.:format}', organisationList(ctx));
   app.all('/organisations/:id{.:format}', organisationDescription(ctx));
   app.all(TOKENS_PATH, tokenEndpoint(ctx));
+
+  app.get('/catalogs', listCatalogs(ctx));
+  app.get('/catalogs/:id/validation', catalogValidation(ctx));
+  app.all('/catalogs/:name', catalogResource(ctx, catalogs));
+  app.get('/catalog{.:ext}', regionalCatalog(ctx, catalogs));
+  app.all(PROFILES_PATH, profilesEndpoint(ctx));
+  app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.validator));
 
   app.all('/sparql', sparqlEndpoint(ctx));
   app.all(STORE_MOUNT, graphStoreEndpoint(ctx));

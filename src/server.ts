@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
 import { GraphStore } from './store/graph-store.js';
@@ -22,13 +23,19 @@ export interface RunningServer {
  * Start listening at once (answering 503 while the store loads), then load the store. The port is open early so
  * orchestrators see a live process; /healthz turns 200 only when queries can be served.
  */
-export async function startServer(config: Config): Promise<RunningServer> {
-  const log = createLogger(config.logLevel);
-  const admin = resolveAdminToken(config.dataDir, config.adminToken);
+export async function startServer(configured: Config): Promise<RunningServer> {
+  const log = createLogger(configured.logLevel);
+  const admin = resolveAdminToken(configured.dataDir, configured.adminToken);
   if (admin.generated) {
     // Shown once; only its hash is kept.
     process.stdout.write(`\nGenerated admin token (shown only now, keep it safe):\n  ${admin.generated}\n\n`);
   }
+  const server = http.createServer();
+  server.requestTimeout = 0;
+  await new Promise<void>((resolve) => server.listen(configured.port, configured.host, resolve));
+  const address = server.address() as AddressInfo;
+  // PORT=0 picks a free port; the default BASE_URL follows the port actually bound.
+  const config = configured.port === 0 && configured.baseUrl === 'http://localhost:0' ? { ...configured, baseUrl: `http://localhost:${address.port}` } : configured;
   const store = new GraphStore({
     dataDir: config.dataDir,
     replicas: config.queryWorkers,
@@ -40,10 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const organisations = Organisations.load(config.baseUrl);
   const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
   const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log };
-  const server = http.createServer(createApp(ctx));
-  server.requestTimeout = 0;
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const address = server.address();
+  server.on('request', createApp(ctx));
   log.info({ address, baseUrl: config.baseUrl, dataDir: config.dataDir }, 'listening; loading the store');
 
   const started = Date.now();

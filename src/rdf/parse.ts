@@ -1,5 +1,6 @@
 import ox from 'oxigraph';
 import jsonld from 'jsonld';
+import { parse as parseJsonLeniently, type ParseError } from 'jsonc-parser';
 import { JSONLD, RDFXML, formatByMediaType } from './formats.js';
 import { loadLocalContext } from './jsonld-contexts.js';
 
@@ -66,12 +67,7 @@ async function jsonLdToNQuads(text: string, base: string): Promise<string> {
   try {
     document = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : undefined;
-    const before = offset === undefined ? '' : text.slice(0, offset);
-    const where = offset === undefined ? {} : { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-    throw new DocumentError(`The body is not valid JSON: ${message}`, where);
+    throw new DocumentError(`The body is not valid JSON: ${(error as Error).message}`, jsonErrorPosition(text));
   }
   try {
     return (await jsonld.toRDF(document as jsonld.JsonLdDocument, {
@@ -107,4 +103,14 @@ function checkRdfXmlEntities(text: string): void {
       throw new DocumentError(`RDF/XML entity "${name}" refers to another entity; nested entities are not accepted`, { line });
     }
   }
+}
+
+/** V8's JSON errors do not always say where; jsonc-parser reports the offset of the first error. */
+function jsonErrorPosition(text: string): { line?: number; column?: number } {
+  const errors: ParseError[] = [];
+  parseJsonLeniently(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const offset = errors[0]?.offset;
+  if (offset === undefined) return {};
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

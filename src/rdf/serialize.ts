@@ -19,10 +19,12 @@ export async function serializeGraph(ntriples: string, format: RdfFormat): Promi
   throw new Error(`no serialiser for ${format.mediaType}`);
 }
 
+/** Sorted and without repeated lines: a document assembled from parts may state a triple twice. */
 export function sortedLines(ntriples: string): string {
   const list = ntriples.split('\n').filter((line) => line.length > 0);
   list.sort();
-  return list.length ? `${list.join('\n')}\n` : '';
+  const unique = list.filter((line, i) => i === 0 || line !== list[i - 1]);
+  return unique.length ? `${unique.join('\n')}\n` : '';
 }
 
 function writeTurtle(quads: Quad[], prefixes: Record<string, string>): Promise<string> {

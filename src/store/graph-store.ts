@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Mutex } from 'async-mutex';
+import { Mutex, Semaphore } from 'async-mutex';
 import type { Logger } from 'pino';
 import { JournalWriter, dropCoveredSegments, readJournal, repairJournal } from './journal.js';
 import { commitManifest, readManifest, removeUnreferenced, type Manifest } from './snapshots.js';
@@ -26,6 +26,8 @@ export interface CommitResult {
 }
 
 export class StoreCapacityError extends Error {}
+
+const DISK_READERS = 64;
 export class UpdateSyntaxError extends Error {}
 
 /**
@@ -35,7 +37,8 @@ export class UpdateSyntaxError extends Error {}
  */
 export class GraphStore {
   private readonly writes = new Mutex();
-  private readonly diskReads = new Mutex();
+  /** Replicas loading from disk share it (weight 1); compaction, which deletes files, takes all of it. */
+  private readonly diskReads = new Semaphore(DISK_READERS);
   private readonly journal: JournalWriter;
   private readonly pool: ReplicaPool;
   private seq = 0;
@@ -56,7 +59,7 @@ export class GraphStore {
       dataDir: options.dataDir,
       queryTimeoutMs: options.queryTimeoutMs,
       log: options.log,
-      withDiskRead: (work) => this.diskReads.runExclusive(work),
+      withDiskRead: (work) => this.diskReads.runExclusive(work, 1),
       committedSeq: () => this.seq,
     });
   }
@@ -80,9 +83,9 @@ export class GraphStore {
     for (const [key, value] of Object.entries(this.manifest.registry ?? {})) this.registry.set(key, value);
     for (const record of readJournal(this.options.dataDir, this.manifest.seq)) {
       this.applyRegistry(record.registry);
+      if (record.op) this.markDirty(record.op);
       this.lastWriteAt = record.at;
     }
-    if (lastSeq > this.manifest.seq) this.dirty = 'all';
     await this.journal.open(this.seq + 1);
     const init = await this.pool.start(onProgress);
     this.quadCount = init.quads;
@@ -189,10 +192,11 @@ export class GraphStore {
     return this.pool.read<GraphName[]>({ type: 'list-graphs' });
   }
 
-  /** Finish the write in progress, snapshot what changed, stop the replicas. */
+  /** Finish the write in progress, snapshot what changed (so the next start replays no journal), stop the replicas. */
   async close(): Promise<void> {
+    await this.compacting;
+    if (this.opened && this.pool.readyCount > 0) await this.compact();
     await this.writes.runExclusive(async () => {
-      await this.compacting;
       await this.journal.close();
       await this.pool.close();
       this.lock?.release();
@@ -286,7 +290,7 @@ export class GraphStore {
         this.manifest = manifest;
         await dropCoveredSegments(this.options.dataDir, snapshot.seq);
         this.options.log.info({ seq: snapshot.seq, graphs: snapshot.entries.length }, 'snapshot committed');
-      })
+      }, DISK_READERS)
       .catch((error: Error) => this.options.log.error({ err: error.message }, 'compaction failed; the journal keeps every write'))
       .finally(() => {
         this.compacting = undefined;

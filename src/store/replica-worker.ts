@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ox from 'oxigraph';
 import { LiteralOriginals } from './literal-originals.js';
+import { QuadCounts } from './quad-counts.js';
 import { readManifest, snapshotDir, graphFileStem, type SnapshotEntry } from './snapshots.js';
 import { readJournal } from './journal.js';
 import { DEFAULT_GRAPH, type GraphName, type WriteOp } from './write-ops.js';
@@ -18,6 +19,8 @@ import { formatByMediaType } from '../rdf/formats.js';
 const port = parentPort!;
 const store = new ox.Store();
 const originals = new LiteralOriginals();
+// Oxigraph's store.size counts quad by quad (55 ms at 1M quads, 362 ms at 5M), so the replica keeps its own count.
+const counts = new QuadCounts();
 let appliedSeq = 0;
 
 const CHUNK_CHARS = 1 << 20;
@@ -126,11 +129,6 @@ function listGraphs(): GraphName[] {
   return graphs;
 }
 
-function graphSize(graph: GraphName): number {
-  const pattern = graph === DEFAULT_GRAPH ? '?s ?p ?o' : `GRAPH ${ox.namedNode(graph).toString()} { ?s ?p ?o }`;
-  const json = store.query(`SELECT (COUNT(*) AS ?n) WHERE { ${pattern} }`, { results_format: 'json' }) as string;
-  return Number((JSON.parse(json) as { results: { bindings: { n: { value: string } }[] } }).results.bindings[0]?.n.value ?? 0);
-}
 
 class CapacityError extends Error {}
 
@@ -142,11 +140,10 @@ function checkCapacity(op: WriteOp, maxQuads: number): void {
       : op.kind === 'replace-graphs'
         ? op.graphs.reduce((n, g) => n + (g.ntriples ? countLines(g.ntriples) : 0), 0)
         : 0;
-  if (store.size + incoming <= maxQuads) return;
-  const leaving = op.kind === 'replace-graph' ? graphSize(op.graph) : 0;
-  if (store.size - leaving + incoming > maxQuads) {
+  const leaving = op.kind === 'replace-graph' ? counts.of(op.graph) : 0;
+  if (counts.total - leaving + incoming > maxQuads) {
     throw new CapacityError(
-      `This write would bring the store to ${store.size - leaving + incoming} quads, past its configured ceiling of ${maxQuads} (MAX_QUADS)`,
+      `This write would bring the store to about ${counts.total - leaving + incoming} quads, past its configured ceiling of ${maxQuads} (MAX_QUADS)`,
     );
   }
 }
@@ -162,12 +159,14 @@ function constructFrom(graph: GraphName, construct: string): string {
 
 function load(graph: GraphName, ntriples: string): void {
   if (ntriples.length) store.load(Buffer.from(ntriples, 'utf8'), { format: 'nt', to_graph_name: term(graph) });
+  counts.add(graph, countLines(ntriples));
   originals.record(graph, ntriples, normalizeLiterals);
 }
 
 function drop(graph: GraphName): void {
   store.update(graph === DEFAULT_GRAPH ? 'CLEAR SILENT DEFAULT' : `DROP SILENT GRAPH ${ox.namedNode(graph).toString()}`);
   originals.forget(graph);
+  counts.set(graph, 0);
 }
 
 function create(graph: GraphName): void {
@@ -190,6 +189,7 @@ function apply(op: WriteOp): void {
       return;
     case 'sparql-update':
       store.update(op.update, { base_iri: op.baseIri });
+      // Its effect on the counts is unknown until the next snapshot counts the graphs again.
       return;
     case 'replace-graphs':
       for (const { graph, ntriples } of op.graphs) {
@@ -207,13 +207,13 @@ function write({ seq, op, capture, maxQuads }: Extract<ReplicaRequest, { type: '
   if (maxQuads !== undefined) checkCapacity(op, maxQuads);
   const before = capture === 'all' ? new Set(listGraphs()) : undefined;
   const existed = 'graph' in op ? graphExists(op.graph) : true;
-  if (op.kind === 'drop-graph' && !existed) return { quads: store.size, existed };
+  if (op.kind === 'drop-graph' && !existed) return { quads: counts.total, existed };
   apply(op);
   appliedSeq = seq;
-  if (!capture) return { quads: store.size, existed };
+  if (!capture) return { quads: counts.total, existed };
   const graphs = capture === 'all' ? [...new Set([...before!, ...listGraphs()])] : capture;
   return {
-    quads: store.size,
+    quads: counts.total,
     existed,
     captured: graphs.map((graph) => ({ graph, ntriples: graphExists(graph) ? dumpGraph(graph) : null })),
   };
@@ -254,6 +254,7 @@ function init(dataDir: string, untilSeq: number, id: number): InitResult {
   let lastProgress = Date.now();
   for (const [i, entry] of manifest.graphs.entries()) {
     create(entry.graph);
+    counts.set(entry.graph, entry.quads);
     const bytes = fs.readFileSync(path.join(dir, entry.file));
     if (bytes.length) store.load(bytes, { format: 'nt', to_graph_name: term(entry.graph) });
     if (entry.originals) {
@@ -261,7 +262,7 @@ function init(dataDir: string, untilSeq: number, id: number): InitResult {
     }
     if (Date.now() - lastProgress > 1000 || i === manifest.graphs.length - 1) {
       lastProgress = Date.now();
-      send({ id, type: 'progress', graphs: i + 1, totalGraphs: manifest.graphs.length, quads: store.size });
+      send({ id, type: 'progress', graphs: i + 1, totalGraphs: manifest.graphs.length, quads: counts.total });
     }
   }
   appliedSeq = manifest.seq;
@@ -271,7 +272,7 @@ function init(dataDir: string, untilSeq: number, id: number): InitResult {
     appliedSeq = record.seq;
     replayed++;
   }
-  return { quads: store.size, graphs: manifest.graphs.length, seq: appliedSeq, replayed, ms: Date.now() - started };
+  return { quads: counts.total, graphs: manifest.graphs.length, seq: appliedSeq, replayed, ms: Date.now() - started };
 }
 
 /** Write the named graphs (or all) as snapshot files; the main thread commits them in the manifest. */
@@ -284,6 +285,7 @@ function snapshot(dataDir: string, which: GraphName[] | 'all'): SnapshotResult {
     const stem = graphFileStem(graph, appliedSeq);
     const dump = store.dump({ format: 'nt', from_graph_name: term(graph) });
     const entry: SnapshotEntry = { graph, file: `${stem}.nt`, quads: countLines(dump) };
+    counts.set(graph, entry.quads);
     writeDurably(path.join(dir, entry.file), dump);
     const kept = originals.export(graph);
     if (kept.length) {

@@ -1,0 +1,36 @@
+import type { AppContext } from '../context.js';
+import type { DatasetDigests } from '../validation/catalog-validator.js';
+import { findProfile } from '../validation/profiles.js';
+import { sendReport } from '../validation/routes.js';
+import type { ValidationReport } from '../validation/report.js';
+import { CatalogWriter } from './catalog-writer.js';
+import { organisationOwnership } from './ownership.js';
+import { RegionalCatalog } from './regional-catalog.js';
+import type { CatalogServices } from './routes.js';
+
+/** The profile a catalog is validated against unless its writer names another (DCAT-AP-SE joins with its shapes). */
+export const DEFAULT_PROFILE = 'dcat-ap-3';
+
+/** Catalog publishing wired to the store, the SHACL gate and the organisation list; used by HTTP and the CLI. */
+export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator' | 'organisations' | 'config'>): CatalogServices {
+  const region = ctx.organisations.all().find((org) => org.type === 'region');
+  if (!region) throw new Error('the organisation list has no region');
+  const writer = new CatalogWriter(
+    ctx.store,
+    {
+      validate: async (profile, ntriples, previous) => {
+        const { report, digests } = await ctx.validator.validate(profile, ntriples, previous as DatasetDigests | undefined);
+        return { report, digests };
+      },
+    },
+    organisationOwnership(ctx.organisations),
+    ctx.config.baseUrl,
+    DEFAULT_PROFILE,
+  );
+  return {
+    writer,
+    regional: new RegionalCatalog(ctx.store, ctx.config.baseUrl, { publisherIri: ctx.organisations.publisherIri(region), name: region.name }),
+    sendReport: (req, res, status, report) => sendReport(req, res, status, report as ValidationReport),
+    knownProfile: (id) => findProfile(id) !== undefined,
+  };
+}
