@@ -73,15 +73,17 @@ export function buildProgram(run: (code: number) => void): Command {
     .description('load a catalog document into the data directory, validated as a PUT to /catalogs/{id} would be')
     .argument('<file>', 'an RDF file (.ttl, .nt, .rdf, .jsonld)')
     .requiredOption('--catalog <id>', 'the catalog id')
+    .option('--profile <id>', 'validate against this profile instead of the catalog\'s own (see GET /profiles)')
     .addOption(dataDirOption())
-    .action(async (file: string, options: { catalog: string } & EnvFlags) => run(await loadCommand(config(options), file, options)));
+    .action(async (file: string, options: { catalog: string; profile?: string } & EnvFlags) => run(await loadCommand(config(options), file, options)));
 
   program
     .command('validate')
     .description('validate an RDF file against a profile (exit 0 conforms, 1 does not, 2 unreadable)')
     .argument('<file>', 'an RDF file (.ttl, .nt, .rdf, .jsonld)')
     .requiredOption('--profile <id>', 'the profile id (see GET /profiles)')
-    .action(async (file: string, options: { profile: string }) => run(await validateCommand(config({}), file, options)));
+    .addOption(new Option('--format <format>', 'how to print the report').choices(['json', 'turtle']).default('json'))
+    .action(async (file: string, options: { profile: string; format: string }) => run(await validateCommand(config({}), file, options)));
 
   return program;
 }

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServer, tempDataDir, ADMIN_TOKEN, type TestServer } from '../support/server.js';
 import { put } from '../support/http.js';
-import { canonical, parse } from '../support/rdf.js';
+import { canonical, parse, toNTriples } from '../support/rdf.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 const BIN = fileURLToPath(new URL('../../../bin/dataportal-vast.js', import.meta.url));
+const FIXTURE = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/catalogs/${name}`, import.meta.url));
 const UPDATE = 'INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> "o" } }';
 
 interface Run {
@@ -63,11 +64,45 @@ describe('command line', function () {
     }
   });
 
-  it('says load and validate are not there yet (exit 2)', async () => {
-    for (const args of [['load', 'x.ttl', '--catalog', 'goteborg'], ['validate', 'x.ttl', '--profile', 'dcat-ap-se']]) {
-      const result = await run(args, { DATA_DIR: tempDataDir() });
-      expect(result.code).to.equal(2);
-      expect(result.stderr).to.match(/not available yet: arrives with catalog publishing/);
+  it('validate exits 0 when a file conforms, 1 with the report when it does not, 2 when it cannot be read', async () => {
+    const good = await run(['validate', FIXTURE('valid-full.ttl'), '--profile', 'dcat-ap-3']);
+    expect(good.code, good.stderr).to.equal(0);
+    expect(JSON.parse(good.stdout)).to.include({ conforms: true });
+    const bad = await run(['validate', FIXTURE('invalid-missing-title.ttl'), '--profile', 'dcat-ap-3']);
+    expect(bad.code).to.equal(1);
+    const report = JSON.parse(bad.stdout) as { results: { severity: string; path: string }[] };
+    expect(report.results.filter((r) => r.severity === 'Violation').map((r) => r.path)).to.deep.equal(['http://purl.org/dc/terms/title']);
+    const turtle = await run(['validate', FIXTURE('invalid-missing-title.ttl'), '--profile', 'dcat-ap-3', '--format', 'turtle']);
+    expect(parse(turtle.stdout, 'ttl').some((q) => q.object.value === 'http://www.w3.org/ns/shacl#ValidationReport')).to.equal(true);
+    for (const args of [['validate', 'missing.ttl', '--profile', 'dcat-ap-3'], ['validate', FIXTURE('valid-full.ttl'), '--profile', 'nope'], ['validate', FIXTURE('README.md'), '--profile', 'dcat-ap-3']]) {
+      const unusable = await run(args);
+      expect(unusable.code, args.join(' ')).to.equal(2);
+    }
+    const broken = path.join(tempDataDir(), 'broken.ttl');
+    fs.writeFileSync(broken, '@prefix ex: <http://e/> .\nex:a ex:b .\n');
+    const syntax = await run(['validate', broken, '--profile', 'dcat-ap-3']);
+    expect(syntax.code).to.equal(2);
+    expect(syntax.stderr).to.match(/broken\.ttl:2:\d+/);
+  });
+
+  it('load stores a conforming catalog the server then serves, and refuses a non-conforming one (exit 1)', async () => {
+    const dataDir = tempDataDir();
+    // The store names graphs after BASE_URL, so the command and the server must agree on it.
+    const env = { DATA_DIR: dataDir, BASE_URL: 'http://data.example.org' };
+    const loaded = await run(['load', FIXTURE('valid-full.ttl'), '--catalog', 'goteborg'], env);
+    expect(loaded.code, loaded.stderr).to.equal(0);
+    const refused = await run(['load', FIXTURE('invalid-missing-title.ttl'), '--catalog', 'goteborg'], env);
+    expect(refused.code).to.equal(1);
+    expect(JSON.parse(refused.stdout)).to.include({ conforms: false });
+    expect((await run(['load', FIXTURE('valid-full.ttl'), '--catalog', 'Not An Id'], env)).code).to.equal(2);
+    const server = await startTestServer({ dataDir, env: { BASE_URL: env.BASE_URL } });
+    try {
+      const res = await fetch(`${server.url}/catalogs/goteborg.ttl`);
+      expect(res.status).to.equal(200);
+      const served = await canonical(toNTriples(await res.text(), 'ttl'));
+      expect(served).to.equal(await canonical(toNTriples(fs.readFileSync(FIXTURE('valid-full.ttl'), 'utf8'), 'ttl')));
+    } finally {
+      await server.kill();
     }
   });
 
