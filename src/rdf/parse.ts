@@ -40,7 +40,9 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
     return { ok: true, ntriples, quads: quads.length };
   } catch (error) {
     if (error instanceof DocumentError) return { ok: false, message: error.message, ...error.position };
-    return { ok: false, message: describe(error), ...position(error) };
+    const where = position(error);
+    if (where.line === undefined && format === RDFXML) Object.assign(where, quotedTextPosition(error, text));
+    return { ok: false, message: describe(error), ...where };
   }
 }
 
@@ -111,6 +113,18 @@ function jsonErrorPosition(text: string): { line?: number; column?: number } {
   parseJsonLeniently(text, errors, { allowTrailingComma: false, disallowComments: true });
   const offset = errors[0]?.offset;
   if (offset === undefined) return {};
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Oxigraph's RDF/XML errors carry no position, but most quote the offending text ("Unexpected text event:
+ * 'Eurovoc'"); its first occurrence in the document is where to look.
+ */
+function quotedTextPosition(error: unknown, text: string): { line?: number; column?: number } {
+  const quoted = /'([^']{2,})'/.exec(error instanceof Error ? error.message : '')?.[1];
+  const offset = quoted === undefined ? -1 : text.indexOf(quoted);
+  if (offset < 0) return {};
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

@@ -69,8 +69,8 @@ export const TABLE: Row[] = [
   {
     file: 'es/E_DCAT-AP-ES_Catalog_NSIP.rdf',
     expected: {
-      violations: [DCT('publisher')],
-      note: 'the publisher is only a link to a datos.gob.es DIR3 IRI, described nowhere in the document (no type, no foaf:name). Also dcat:byteSize typed xsd:integer, which the official shapes.ttl rejects but the server accepts (reported)',
+      violations: [DCT('publisher'), DCAT('byteSize')],
+      note: 'the publisher is only a link to a datos.gob.es DIR3 IRI, described nowhere in the document (no type, no foaf:name); dcat:byteSize typed xsd:integer instead of xsd:nonNegativeInteger',
     },
   },
   { file: 'eu/semic-2.1.1_example1.nt', expected: 'conforms' },
@@ -196,8 +196,8 @@ export const TABLE: Row[] = [
     file: 'se/opennorth-umea-skelleftea_dcat_2015.rdf',
     expected: {
       status: 400,
-      detail: /Eurovoc/,
-      note: 'not valid RDF/XML: at line 127 the text "Eurovoc" sits inside <dct:title>, which lines 126-128 make a node element (nested in <skos:ConceptScheme> used as a property); lenient parsers read it, Oxigraph refuses. The server\'s message names the text but no line (reported)',
+      detail: /line 127, column 15.*Eurovoc/,
+      note: 'not valid RDF/XML: at line 127 the text "Eurovoc" sits inside <dct:title>, which lines 126-128 make a node element (nested in <skos:ConceptScheme> used as a property); lenient parsers read it, Oxigraph refuses',
     },
   },
   {
