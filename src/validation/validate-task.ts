@@ -21,7 +21,8 @@ export interface ValidationTask {
   cacheTriples?: number;
   /**
    * `ntriples` is only what follows the text of the kept index `version` (a POST: stored catalogue + new triples).
-   * When the thread no longer has that index, the answer is `needFullText`.
+   * Without `previous`, the digests and results of that index stand for it. When the thread no longer has that
+   * index, the answer is `needFullText`.
    */
   base?: { version: number };
 }
@@ -40,6 +41,8 @@ export interface ValidationTaskResult {
   timings: { index: number; partition: number; evaluate: number };
   /** Set when this thread kept the index of this text, under this version. */
   kept?: { version: number };
+  /** Instead of `digests`, for a task with `base`: the shared digest and the dataset digests that changed. */
+  digestChanges?: { shared: string; datasets: Record<string, string> };
   /** The catalogues whose indexes the thread holds after this task. */
   keptKeys?: string[];
 }
@@ -56,6 +59,8 @@ interface KeptCatalog {
   graph: TripleGraph;
   partition: Partition;
   digests: DatasetDigests;
+  /** The results of the validation that produced this index (all of them: only unsplit validations are kept). */
+  results: ValidationResult[];
   triples: number;
 }
 
@@ -75,11 +80,25 @@ export function runValidationTask(task: ValidationTask): ValidationTaskResult | 
   if (task.base) {
     const state = task.catalogKey === undefined ? undefined : kept.get(task.catalogKey);
     const usable =
-      state !== undefined && state.version === task.base.version && state.profileId === task.profileId && task.previous !== undefined && sameDigests(state.digests, task.previous);
+      state !== undefined &&
+      state.version === task.base.version &&
+      state.profileId === task.profileId &&
+      (task.previous === undefined || sameDigests(state.digests, task.previous));
     if (!usable) return { needFullText: true, keptKeys: [...kept.keys()] };
-    if (task.ntriples === '') return { ...unchanged(state, task.previous!), kept: { version: state.version }, keptKeys: [...kept.keys()] };
-    kept.delete(task.catalogKey!); // the index is about to change; kept again below if the result allows
-    return remember(task, appendToKept(task, loaded, state));
+    const based = { ...task, previous: task.previous ?? { ...state.digests, results: state.results } };
+    let result: ValidationTaskResult;
+    if (task.ntriples === '') {
+      result = { ...unchanged(state, based.previous), kept: { version: state.version }, keptKeys: [...kept.keys()] };
+    } else {
+      kept.delete(task.catalogKey!); // the index is about to change; kept again below if the result allows
+      result = remember(based, appendToKept(based, loaded, state));
+    }
+    // Send back only what changed: a 10,000-entry digest map costs more to copy between threads than the validation.
+    const { digests, ...rest } = result;
+    if (!digests) return result;
+    const changes: Record<string, string> = {};
+    for (const [iri, digest] of Object.entries(digests.datasets)) if (state.digests.datasets[iri] !== digest) changes[iri] = digest;
+    return { ...rest, digestChanges: { shared: digests.shared, datasets: changes } };
   }
   return remember(task, fullValidation(task, loaded));
 }
@@ -106,7 +125,7 @@ function fullValidation(task: ValidationTask, loaded: LoadedProfile): Outcome {
   const partitionTime = performance.now() - t;
 
   const outcome = evaluate(task, compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'full');
-  if (digests) outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, triples };
+  if (digests) outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, results: outcome.results, triples };
   return outcome;
 }
 
@@ -123,6 +142,7 @@ function appendToKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCa
   const triples = state.triples + added.length;
   const index = performance.now() - t;
   if (added.length === 0) return { ...unchanged(state, task.previous!), keep: state };
+  // Appending only adds triples: every dataset of the kept index is still there.
 
   t = performance.now();
   const existing = (node: string) => graph.out.has(node) && !fresh.has(node);
@@ -143,7 +163,7 @@ function appendToKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCa
   }
   const partitionTime = performance.now() - t;
   const outcome = evaluate(task, loaded.compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'append');
-  outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, triples };
+  outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, results: outcome.results, triples };
   return outcome;
 }
 
@@ -213,7 +233,8 @@ function evaluate(
 function remember(task: ValidationTask, outcome: Outcome): ValidationTaskResult {
   const { keep, ...result } = outcome;
   const budget = task.cacheTriples ?? DEFAULT_CACHE_TRIPLES;
-  if (keep && task.catalogKey !== undefined && task.chunk.index === 0 && budget > 0 && keep.triples <= budget && !result.results.some((r) => r.severity === 'Violation')) {
+  const whole = task.chunk.count === 1;
+  if (keep && whole && task.catalogKey !== undefined && budget > 0 && keep.triples <= budget && !result.results.some((r) => r.severity === 'Violation')) {
     keep.version = ++versions;
     kept.delete(task.catalogKey);
     kept.set(task.catalogKey, keep);

@@ -30,10 +30,12 @@ describe('validation of appended triples (a POST) against a kept index', functio
     await oracle.close();
   });
 
+  let viaAddition = false;
+
   /** Validate `text + addition` both ways; accept it (as the writer would store it) when it conforms. */
   async function append(addition: string): Promise<CatalogValidation> {
     const next = text + addition;
-    const fast = await cached.validate('dcat-ap-3', next, digests);
+    const fast = viaAddition ? await cached.validateAddition('dcat-ap-3', text, addition, digests) : await cached.validate('dcat-ap-3', next, digests);
     const slow = await oracle.validate('dcat-ap-3', next, digests);
     expect(slow.path).to.equal('full');
     expect(fast.report, 'the same report').to.deep.equal(slow.report);
@@ -163,6 +165,27 @@ describe('validation of appended triples (a POST) against a kept index', functio
       paths.add(result.path);
     }
     expect([...paths]).to.include('append');
+  });
+
+  it('validateAddition(stored, addition, digests): the same answers without handing over the stored text', async () => {
+    viaAddition = true;
+    try {
+      const one = await append(datasetNTriples(500));
+      expect(one.path).to.equal('append');
+      expect(one.validatedDatasets).to.equal(1);
+      const broken = await append(datasetNTriples(501, { withoutTitle: true }));
+      expect(broken.report.conforms).to.equal(false);
+      const again = await append(datasetNTriples(502));
+      expect(again.report.conforms).to.equal(true);
+      const more = await append(`<${datasetIri(3)}> <${DCAT}keyword> "mer"@sv .\n`);
+      expect(more.path).to.equal('append');
+      // Digests not returned by this validator (e.g. a copy): it falls back to the whole text.
+      const copy = JSON.parse(JSON.stringify(digests)) as DatasetDigests;
+      const fallback = await cached.validateAddition('dcat-ap-3', text, datasetNTriples(503), copy);
+      expect(fallback.validatedDatasets).to.equal(1);
+    } finally {
+      viaAddition = false;
+    }
   });
 });
 
