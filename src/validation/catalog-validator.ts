@@ -28,10 +28,10 @@ export interface CatalogValidatorOptions {
   /** Worker threads; default min(2, cores). */
   threads?: number;
   /**
-   * Split a first validation over the threads from this many datasets on (default: never). Every thread has to
-   * index and partition the whole catalogue; only the evaluation is shared. Measured on 2 vCPUs: 5–10 % faster at
-   * 5,000–20,000 datasets on a quiet machine, slower under load, twice the memory, and a split validation leaves no
-   * kept index for the next POST (bench/RESULTS.md, Validation). The threads serve different catalogues at once.
+   * Split a first validation over the threads from this many datasets on (default 5,000). Every thread has to
+   * index and partition the whole catalogue; only the evaluation is shared. Measured on 2 vCPUs: 5–20 % faster at
+   * 5,000–20,000 datasets on a quiet machine, slower under load, and twice the memory while it runs
+   * (bench/RESULTS.md, Validation). The threads serve different catalogues at once.
    */
   splitFrom?: number;
   /**
@@ -64,7 +64,7 @@ export class CatalogValidator {
   constructor(options: CatalogValidatorOptions = {}) {
     checkProfiles();
     this.threads = Math.max(1, options.threads ?? Math.min(2, os.availableParallelism()));
-    this.splitFrom = options.splitFrom ?? Number.POSITIVE_INFINITY;
+    this.splitFrom = options.splitFrom ?? 5000;
     this.cacheTriples = options.cacheTriples ?? DEFAULT_CACHE_TRIPLES;
     this.lanes = Array.from(
       { length: this.threads },
@@ -114,7 +114,7 @@ export class CatalogValidator {
       Array.from({ length: chunks }, (_, index) => {
         const lane = (home + index) % this.threads;
         const task: ValidationTask = { profileId, ntriples, previous, chunk: { index, count: chunks }, catalogKey, cacheTriples };
-        if (index > 0 || chunks > 1 || cacheTriples === 0) return this.run(lane, task);
+        if (index > 0 || cacheTriples === 0) return this.run(lane, task);
         return this.runOnLane(lane, task);
       }),
     );
@@ -133,6 +133,8 @@ export class CatalogValidator {
     if (known && known.profileId === profileId && known.text.length === stored.length && this.keptTexts.get(known.catalogKey) === known) {
       const task: ValidationTask = {
         profileId,
+        // After a split validation the thread has only part of the results: they come with `previous`.
+        previous: known.withResults ? undefined : previous,
         ntriples: addition,
         chunk: { index: 0, count: 1 },
         catalogKey: known.catalogKey,
@@ -157,8 +159,8 @@ export class CatalogValidator {
     const digests: DatasetDigests = first.digestChanges
       ? { shared: first.digestChanges.shared, datasets: { ...previous!.datasets, ...first.digestChanges.datasets }, results }
       : { ...first.digests!, results };
-    if (first.kept) {
-      const kept: Kept = { lane, text, version: first.kept.version, profileId, catalogKey };
+    if (first.kept && !results.some((r) => r.severity === 'Violation')) {
+      const kept: Kept = { lane, text, version: first.kept.version, withResults: first.kept.withResults, profileId, catalogKey };
       this.keptTexts.set(catalogKey, kept);
       this.keptByDigests.set(digests, kept);
     }
@@ -188,7 +190,7 @@ export class CatalogValidator {
     let result: ValidationTaskResult | NeedFullText | undefined;
     if (task.previous && known && known.lane === lane && known.profileId === task.profileId && text.length >= known.text.length && text.startsWith(known.text)) {
       // The digests returned for the kept text need not travel: the thread has them (and their results).
-      const previous = this.keptByDigests.get(task.previous) === known ? undefined : task.previous;
+      const previous = this.keptByDigests.get(task.previous) === known && known.withResults ? undefined : task.previous;
       const rest: ValidationTask = { ...task, previous, ntriples: text.slice(known.text.length), base: { version: known.version } };
       result = (await this.lanes[lane]!.run({ kind: 'validate', task: rest } satisfies WorkerRequest)) as ValidationTaskResult | NeedFullText;
     }
@@ -211,6 +213,8 @@ interface Kept {
   lane: number;
   text: string;
   version: number;
+  /** Whether the thread has the results of that validation (not after a split one). */
+  withResults: boolean;
   profileId: string;
   catalogKey: string;
 }

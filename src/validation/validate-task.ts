@@ -40,7 +40,7 @@ export interface ValidationTaskResult {
   /** Milliseconds: index, partition + digests, evaluation. */
   timings: { index: number; partition: number; evaluate: number };
   /** Set when this thread kept the index of this text, under this version. */
-  kept?: { version: number };
+  kept?: { version: number; withResults: boolean };
   /** Instead of `digests`, for a task with `base`: the shared digest and the dataset digests that changed. */
   digestChanges?: { shared: string; datasets: Record<string, string> };
   /** The catalogues whose indexes the thread holds after this task. */
@@ -59,8 +59,8 @@ interface KeptCatalog {
   graph: TripleGraph;
   partition: Partition;
   digests: DatasetDigests;
-  /** The results of the validation that produced this index (all of them: only unsplit validations are kept). */
-  results: ValidationResult[];
+  /** The results of the validation that produced this index; undefined after a split one (chunk 0 saw only part). */
+  results?: ValidationResult[];
   triples: number;
 }
 
@@ -84,11 +84,11 @@ export function runValidationTask(task: ValidationTask): ValidationTaskResult | 
       state.version === task.base.version &&
       state.profileId === task.profileId &&
       (task.previous === undefined || sameDigests(state.digests, task.previous));
-    if (!usable) return { needFullText: true, keptKeys: [...kept.keys()] };
+    if (!usable || (task.previous === undefined && state.results === undefined)) return { needFullText: true, keptKeys: [...kept.keys()] };
     const based = { ...task, previous: task.previous ?? { ...state.digests, results: state.results } };
     let result: ValidationTaskResult;
     if (task.ntriples === '') {
-      result = { ...unchanged(state, based.previous), kept: { version: state.version }, keptKeys: [...kept.keys()] };
+      result = { ...unchanged(state, based.previous), kept: { version: state.version, withResults: state.results !== undefined }, keptKeys: [...kept.keys()] };
     } else {
       kept.delete(task.catalogKey!); // the index is about to change; kept again below if the result allows
       result = remember(based, appendToKept(based, loaded, state));
@@ -125,7 +125,7 @@ function fullValidation(task: ValidationTask, loaded: LoadedProfile): Outcome {
   const partitionTime = performance.now() - t;
 
   const outcome = evaluate(task, compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'full');
-  if (digests) outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, results: outcome.results, triples };
+  if (digests) outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, results: task.chunk.count === 1 ? outcome.results : undefined, triples };
   return outcome;
 }
 
@@ -233,8 +233,7 @@ function evaluate(
 function remember(task: ValidationTask, outcome: Outcome): ValidationTaskResult {
   const { keep, ...result } = outcome;
   const budget = task.cacheTriples ?? DEFAULT_CACHE_TRIPLES;
-  const whole = task.chunk.count === 1;
-  if (keep && whole && task.catalogKey !== undefined && budget > 0 && keep.triples <= budget && !result.results.some((r) => r.severity === 'Violation')) {
+  if (keep && task.chunk.index === 0 && task.catalogKey !== undefined && budget > 0 && keep.triples <= budget && !result.results.some((r) => r.severity === 'Violation')) {
     keep.version = ++versions;
     kept.delete(task.catalogKey);
     kept.set(task.catalogKey, keep);
@@ -245,7 +244,7 @@ function remember(task: ValidationTask, outcome: Outcome): ValidationTaskResult 
       kept.delete(key);
       total -= entry.triples;
     }
-    if (kept.get(task.catalogKey) === keep) result.kept = { version: keep.version };
+    if (kept.get(task.catalogKey) === keep) result.kept = { version: keep.version, withResults: keep.results !== undefined };
   }
   return { ...result, keptKeys: [...kept.keys()] };
 }

@@ -187,5 +187,25 @@ describe('validation of appended triples (a POST) against a kept index', functio
       viaAddition = false;
     }
   });
+
+  it('after a split first validation the index is kept too (results come with the digests)', async () => {
+    const split = new CatalogValidator({ threads: 2, splitFrom: 10 });
+    try {
+      const noKeywords = `<${datasetIri(2)}> <${DCAT}keyword>`;
+      const warned = catalogNTriples(60).split('\n').filter((l) => !l.startsWith(noKeywords)).join('\n');
+      const first = await split.validate('dcat-ap-3', warned);
+      expect(first.threads).to.equal(2);
+      expect(first.report.results.map((r) => r.focusNode)).to.deep.equal([datasetIri(2)]);
+      const posted = datasetNTriples(60);
+      const next = await split.validateAddition('dcat-ap-3', warned, posted, first.digests);
+      const oracleResult = await oracle.validate('dcat-ap-3', warned + posted, first.digests);
+      expect(next.path).to.equal('append');
+      expect(next.report).to.deep.equal(oracleResult.report);
+      expect(next.digests).to.deep.equal(oracleResult.digests);
+      expect(next.report.results.map((r) => r.focusNode), 'the warning of dataset 2 is carried over').to.deep.equal([datasetIri(2)]);
+    } finally {
+      await split.close();
+    }
+  });
 });
 
