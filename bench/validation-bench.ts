@@ -1,7 +1,7 @@
 /**
  * Validation benchmark: the SHACL gate on generated DCAT-AP 3 catalogues.
  *
- *   npm run build && node dist/bench/validation-bench.js [--runs 5] [--sizes 1000,10000] [--split-from 2000] [--reference] [--reference-10k]
+ *   npm run build && node dist/bench/validation-bench.js [--runs 5] [--sizes 1000,10000] [--split-from 5000] [--reference] [--reference-10k]
  *
  * Measures, per catalogue size:
  * - engines in one thread on the same data and shapes (profile dcat-ap-3): the compiled evaluator the server uses,
@@ -33,7 +33,7 @@ const REFERENCE = args.includes('--reference') || args.includes('--reference-10k
 const REFERENCE_10K = args.includes('--reference-10k');
 const PROFILE = 'dcat-ap-3';
 /** Split first validations over the threads from this size on (CatalogValidator's default is never). */
-const SPLIT_FROM = Number(option('split-from', '2000'));
+const SPLIT_FROM = Number(option('split-from', '5000'));
 
 interface Row {
   what: string;
