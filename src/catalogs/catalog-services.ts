@@ -18,10 +18,9 @@ export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator
   const writer = new CatalogWriter(
     ctx.store,
     {
-      validate: async (profile, ntriples, previous) => {
-        const { report, digests } = await ctx.validator.validate(profile, ntriples, previous as DatasetDigests | undefined);
-        return { report, digests };
-      },
+      validate: (profile, ntriples, previous) => ctx.validator.validate(profile, ntriples, previous as DatasetDigests | undefined),
+      validateAddition: (profile, stored, addition, previous) =>
+        ctx.validator.validateAddition(profile, stored, addition, previous as DatasetDigests | undefined),
     },
     organisationOwnership(ctx.organisations),
     ctx.config.baseUrl,

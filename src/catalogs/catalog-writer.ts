@@ -27,6 +27,8 @@ export interface Report {
 /** The SHACL gate as the writer needs it (src/validation provides it). */
 export interface CatalogGate {
   validate(profile: string, ntriples: string, previous?: unknown): Promise<{ report: Report; digests: unknown }>;
+  /** The catalog `stored` plus `addition`, validated as one; cheaper when `previous` is the last validation of `stored`. */
+  validateAddition(profile: string, stored: string, addition: string, previous?: unknown): Promise<{ report: Report; digests: unknown }>;
 }
 
 /** Who may publish a catalog and whom it must name as publisher. */
@@ -107,10 +109,13 @@ export class CatalogWriter {
       const structure = checkCatalogStructure(ntriples, this.ownership.publisherRule(organisation), adding ? previous : undefined);
       if (structure.problems.length) throw new CatalogRejected({ conforms: false, results: structure.problems });
 
-      const resulting = adding ? (await this.storedNTriples(id, graph)) + ntriples : ntriples;
       const profile = options.profile ?? previous?.profile ?? this.defaultProfile;
       const samePlan = previous?.profile === profile ? this.digests.get(id) : undefined;
-      const { report, digests } = await this.gate.validate(profile, resulting, samePlan);
+      const stored = adding ? await this.storedNTriples(id, graph) : '';
+      const resulting = stored + ntriples;
+      const { report, digests } = adding
+        ? await this.gate.validateAddition(profile, stored, ntriples, samePlan)
+        : await this.gate.validate(profile, ntriples, samePlan);
       if (!report.conforms) throw new CatalogRejected(report);
       const warnings = report.results.filter((r) => r.severity !== 'Violation');
 
