@@ -183,4 +183,25 @@ describe('publishing catalogs', function () {
     const matches = await Promise.all(bodies.map(async (b) => (await canonical(toNTriples(b, 'ttl'))) === stored));
     expect(matches.filter(Boolean)).to.have.length(1);
   });
+
+  it('answers HEAD with the headers of GET and no body, and 413 for a body over the limit', async () => {
+    const head = await fetch(`${server.url}/catalogs/goteborg`, { method: 'HEAD', headers: { Accept: 'application/rdf+xml' } });
+    expect(head.status).to.equal(200);
+    expect(head.headers.get('content-type')).to.match(/^application\/rdf\+xml/);
+    expect(head.headers.get('etag')).to.match(/-rdf"$/);
+    expect(await head.text()).to.equal('');
+    expect((await fetch(`${server.url}/catalogs/nobody`, { method: 'HEAD' })).status).to.equal(404);
+
+    const limited = await startTestServer({ env: { MAX_BODY_BYTES: '2000' } });
+    try {
+      const body = makeCatalog({ orgnr: GBG, name: 'G', catalogIri: 'http://e/big', datasetBase: 'http://e/big/d', datasets: 20 });
+      const res = await putCatalog(limited, 'goteborg', body);
+      expect(res.status).to.equal(413);
+      expect(((await res.json()) as { limit: number }).limit).to.equal(2000);
+      expect((await fetch(`${limited.url}/catalogs/goteborg`)).status).to.equal(404);
+    } finally {
+      await limited.kill();
+    }
+  });
 });
+

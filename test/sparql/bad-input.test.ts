@@ -141,4 +141,22 @@ describe('bad input to /sparql and /store', function () {
     expect(statuses.every((s) => s === 204)).to.equal(true);
     expect(await count(server.url, 'GRAPH <http://e/concurrent> { ?s ?p ?o }')).to.equal(100);
   });
+
+  it('refuses a load that would take the store past MAX_QUADS with 507, storing nothing', async () => {
+    const small = await startTestServer({ env: { MAX_QUADS: '50' } });
+    try {
+      let data = '';
+      for (let i = 0; i < 40; i++) data += `<http://e/s${i}> <http://e/p> "${i}" .\n`;
+      expect((await put(`${small.url}/store?graph=http://e/first`, data, 'application/n-triples')).status).to.equal(201);
+      const over = await put(`${small.url}/store?graph=http://e/second`, data, 'application/n-triples');
+      expect(over.status).to.equal(507);
+      expect(((await over.json()) as { detail: string }).detail).to.match(/ceiling of 50 \(MAX_QUADS\)/);
+      expect((await fetch(`${small.url}/store?graph=http://e/second`)).status).to.equal(404);
+      // Replacing the graph that is there is measured without its old content.
+      expect((await put(`${small.url}/store?graph=http://e/first`, data, 'application/n-triples')).status).to.equal(204);
+    } finally {
+      await small.kill();
+    }
+  });
 });
+
