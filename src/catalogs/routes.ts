@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
-import { badRequest, notFound, unauthorized } from '../http/errors.js';
+import { badRequest, methodNotAllowed, notFound, unauthorized } from '../http/errors.js';
 import { negotiate } from '../http/negotiate.js';
 import { chunkSink } from '../http/respond.js';
 import { readRdfBody } from '../http/rdf-body.js';
@@ -76,8 +76,7 @@ export function catalogResource(ctx: AppContext, services: CatalogServices) {
           return;
         }
         default:
-          res.setHeader('Allow', 'GET, HEAD, PUT, POST, DELETE');
-          throw badRequest(`${req.method} is not supported on a catalog`);
+          throw methodNotAllowed(req.method, ['GET', 'HEAD', 'PUT', 'POST', 'DELETE']);
       }
     } catch (error) {
       if (error instanceof CatalogRejected && !res.headersSent) return services.sendReport(req, res, 422, error.report);

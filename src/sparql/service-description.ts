@@ -25,5 +25,5 @@ export function serviceDescription(endpoint: string): string {
     `${service} <http://purl.org/dc/terms/title> "Dataportal Väst SPARQL endpoint"@en .`,
     ...ALL_RESULT_MEDIA_TYPES.filter((t) => FORMAT_IRIS[t]).map((t) => `${service} <${sd}resultFormat> <${FORMAT_IRIS[t]}> .`),
   ];
-  return `${lines.filter(Boolean).join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
 }
