@@ -26,18 +26,16 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
   const text = new TextDecoder('utf-8').decode(request.bytes);
   try {
     if (format === RDFXML) checkRdfXmlEntities(text);
+    // Only JSON-LD can carry named graphs; a quad's graph is a wasm call per quad, so ask only there.
     const quads =
       format === JSONLD
         ? ox.parse(await jsonLdToNQuads(text, request.baseIri), { format: 'nq' })
         : ox.parse(request.bytes, { format: format.oxigraph, base_iri: request.baseIri });
-    let ntriples = '';
-    for (const quad of quads) {
-      if (quad.graph.termType !== 'DefaultGraph') {
-        return { ok: false, message: 'The document contains named graphs; send the triples of one graph' };
-      }
-      ntriples += `${quad.toString()} .\n`;
+    if (format === JSONLD && quads.some((quad) => quad.graph.termType !== 'DefaultGraph')) {
+      return { ok: false, message: 'The document contains named graphs; send the triples of one graph' };
     }
-    return { ok: true, ntriples, quads: quads.length };
+    const lines = quads.map((quad) => quad.toString());
+    return { ok: true, ntriples: lines.length ? `${lines.join(' .\n')} .\n` : '', quads: quads.length };
   } catch (error) {
     if (error instanceof DocumentError) return { ok: false, message: error.message, ...error.position };
     const where = position(error);
