@@ -1,4 +1,4 @@
-import N3 from 'n3';
+import { lines, splitTripleLine } from '../rdf/ntriples-lines.js';
 import { DCAT, RDF_TYPE, dcat, dct } from './vocabulary.js';
 
 /** A refusal in the same form as a SHACL result, so publishers read one kind of report. */
@@ -34,29 +34,38 @@ export interface PublisherRule {
  * for catalogs, datasets, distributions, services and publishers; and the catalog published by its organisation.
  */
 export function checkCatalogStructure(ntriples: string, publishers: PublisherRule | undefined, existing?: { catalogIri: string }): CatalogStructure {
-  const quads = new N3.Parser({ format: 'N-Triples' }).parse(ntriples);
   const problems: StructureProblem[] = [];
   // Additions to a stored catalog are checked alone: the stored part passed these checks when it was written.
   const catalogs = new Set<string>(existing ? [existing.catalogIri] : []);
   const datasets = new Set<string>();
-  const label = (term: N3.Term) => (term.termType === 'BlankNode' ? `_:${term.value}` : term.value);
+  const catalogPublishers: { subject: string; object: string }[] = [];
 
-  for (const quad of quads) {
-    const predicate = quad.predicate.value;
-    if (predicate === RDF_TYPE && NEEDS_IRI_TYPES.includes(quad.object.value)) {
-      const typeName = quad.object.value.slice(DCAT.length);
-      if (quad.subject.termType === 'BlankNode') {
-        problems.push(problem(label(quad.subject), RDF_TYPE, quad.object.value, `A dcat:${typeName} must be named by an IRI, not a blank node: harvesters such as dataportal.se identify it by its IRI from one harvest to the next`));
-      } else if (typeName === 'Catalog') catalogs.add(quad.subject.value);
-      else if (typeName === 'Dataset' || typeName === 'DatasetSeries') datasets.add(quad.subject.value);
+  // Our parser writes canonical N-Triples, one triple a line; a scan of the lines is ~10x cheaper than parsing.
+  for (const line of lines(ntriples)) {
+    const triple = splitTripleLine(line);
+    if (!triple) continue;
+    const subject = termValue(triple.subject);
+    const predicate = termValue(triple.predicate);
+    const objectIsBlank = triple.object.startsWith('_:');
+    if (predicate === RDF_TYPE && triple.object.startsWith('<')) {
+      const type = termValue(triple.object);
+      if (NEEDS_IRI_TYPES.includes(type)) {
+        const typeName = type.slice(DCAT.length);
+        if (triple.subject.startsWith('_:')) {
+          problems.push(problem(triple.subject, RDF_TYPE, type, `A dcat:${typeName} must be named by an IRI, not a blank node: harvesters such as dataportal.se identify it by its IRI from one harvest to the next`));
+        } else if (typeName === 'Catalog') catalogs.add(subject);
+        else if (typeName === 'Dataset' || typeName === 'DatasetSeries') datasets.add(subject);
+      }
     }
-    if (NEEDS_IRI_LINKS.includes(predicate) && quad.object.termType === 'BlankNode') {
-      problems.push(problem(label(quad.subject), predicate, label(quad.object), `The value of <${predicate}> must be an IRI, not a blank node: harvesters merge and deduplicate these resources by IRI`));
+    if (NEEDS_IRI_LINKS.includes(predicate) && objectIsBlank) {
+      problems.push(problem(triple.subject.startsWith('_:') ? triple.subject : subject, predicate, triple.object, `The value of <${predicate}> must be an IRI, not a blank node: harvesters merge and deduplicate these resources by IRI`));
     }
-    if (publishers && predicate === dct('publisher') && quad.object.termType === 'NamedNode') {
-      const other = publishers.others.get(quad.object.value);
+    if (publishers && predicate === dct('publisher') && triple.object.startsWith('<')) {
+      const object = termValue(triple.object);
+      catalogPublishers.push({ subject, object });
+      const other = publishers.others.get(object);
       if (other) {
-        problems.push(problem(quad.subject.value, predicate, quad.object.value, `This catalog belongs to ${publishers.ownName}; it may not name ${other} (<${quad.object.value}>) as publisher`));
+        problems.push(problem(subject, predicate, object, `This catalog belongs to ${publishers.ownName}; it may not name ${other} (<${object}>) as publisher`));
       }
     }
   }
@@ -73,12 +82,17 @@ export function checkCatalogStructure(ntriples: string, publishers: PublisherRul
   }
   const catalogIri = [...catalogs][0] ?? '';
   if (publishers && catalogs.size === 1) {
-    const named = quads.filter((q) => q.subject.value === catalogIri && q.predicate.value === dct('publisher')).map((q) => q.object.value);
+    const named = catalogPublishers.filter((p) => p.subject === catalogIri).map((p) => p.object);
     if (named.length && !named.includes(publishers.own)) {
       problems.push(problem(catalogIri, dct('publisher'), named.join(' '), `The catalog's dct:publisher must be <${publishers.own}> (${publishers.ownName})`));
     }
   }
   return { catalogIri, datasets: datasets.size, problems };
+}
+
+/** The IRI of an N-Triples IRI term (our parser writes IRIs without escapes). */
+function termValue(term: string): string {
+  return term.startsWith('<') ? term.slice(1, -1) : term;
 }
 
 function problem(focusNode: string, path: string | null, value: string | null, message: string): StructureProblem {

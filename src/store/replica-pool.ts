@@ -83,10 +83,18 @@ export class ReplicaPool {
     for (const replica of this.replicas) {
       if (!replica.alive || replica.postedSeq >= seq) continue;
       replica.postedSeq = seq;
-      replica.request<WriteResult>({ type: 'write', seq, op }).result.catch((error: Error) => {
-        this.options.log.error({ replica: replica.name, seq, err: error.message }, 'replica failed to apply a journaled write; rebuilding it');
-        void this.replace(replica);
-      });
+      replica.writes++;
+      replica
+        .request<WriteResult>({ type: 'write', seq, op })
+        .result.catch((error: Error) => {
+          if (this.closing) return;
+          this.options.log.error({ replica: replica.name, seq, err: error.message }, 'replica failed to apply a journaled write; rebuilding it');
+          void this.replace(replica);
+        })
+        .finally(() => {
+          replica.writes--;
+          this.wakeOne();
+        });
     }
   }
 
@@ -164,8 +172,14 @@ export class ReplicaPool {
     this.spawn().catch((e: Error) => this.options.log.error({ err: e.message }, 'could not rebuild replica'));
   }
 
+  /** A ready replica with no read in progress, the one with the fewest writes still to apply first. */
   private freeReplica(): Replica | undefined {
-    return this.replicas.find((r) => r.ready && r.alive && r.reads === 0);
+    let best: Replica | undefined;
+    for (const replica of this.replicas) {
+      if (!replica.ready || !replica.alive || replica.reads > 0) continue;
+      if (!best || replica.writes < best.writes) best = replica;
+    }
+    return best;
   }
 
   private acquireReadSlot(waitMs?: number): Promise<Replica> {

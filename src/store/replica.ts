@@ -36,6 +36,8 @@ export class Replica {
   private dead = false;
   /** Reads (queries, documents) sent and not yet answered; the scheduler prefers replicas with none. */
   reads = 0;
+  /** Writes sent and not yet applied: a replica still loading a large write answers nothing else meanwhile. */
+  writes = 0;
   ready = false;
   /** Sequence number of the last write posted to this replica. */
   postedSeq = 0;
