@@ -59,11 +59,17 @@ export interface BenchResult {
     afterLoad: { rss: number; hwm: number; journalBytes: number; snapshotBytes: number };
     stopMs: number;
     stopCode: string;
+    /** Journal bytes when SIGTERM was sent, graphs snapshotted during the stop, journal bytes left after it. */
+    journalBeforeStop: number;
+    stopSnapshotGraphs: number;
+    journalAfterStop: number;
     restartMs: number;
     /** Of restartMs: until the process logged that it listens (Node start, module loading). */
     restartListenMs: number;
+    /** Spawn → the last replica's "replica ready" line (the server serves from the first; the others load after). */
+    allReplicasMs: number;
     storeLoadedMs: number | undefined;
-    replicaInits: { replica: string; ms: number; replayed: number; replayMs: number | undefined; graphs: number; quads: number; readyAt: string }[];
+    replicaInits: { replica: string; ms: number; replayed: number; graphs: number; quads: number; readyAt: string }[];
     quadsAfterRestart: number;
     afterRestart: { rss: number; hwm: number };
     queries: QueryTiming[];
@@ -106,7 +112,7 @@ export function summaryTable(r: BenchResult): string {
     row(['N-Triples size', mib(r.data.bytes), '']),
     row(['in-process load (read files + `store.load`)', `${s(r.inProcess.totalMs)} s (load alone ${s(r.inProcess.loadMs)} s)`, '']),
     row(['HTTP load (sequential `PUT /store?graph=`)', `${s(r.server.httpLoadMs)} s (${ratio(r.server.httpLoadMs / r.inProcess.totalMs)} in-process)`, '']),
-    row(['restart until `/healthz` 200', `${s(r.server.restartMs)} s (log "store loaded": ${r.server.storeLoadedMs === undefined ? 'n/a' : `${s(r.server.storeLoadedMs)} s`})`, '']),
+    row(['restart until `/healthz` 200', `${s(r.server.restartMs)} s (log "store loaded": ${r.server.storeLoadedMs === undefined ? 'n/a' : `${s(r.server.storeLoadedMs)} s`}; all ${r.server.replicas} replicas loaded: ${s(r.server.allReplicasMs)} s)`, '']),
     row(['restart / in-process load', ratio(restartRatio), `≤ 1.5× — ${meets(restartRatio <= 1.5)}`]),
     row([`server RSS after restart (${r.server.replicas} replicas)`, `${mib(r.server.afterRestart.rss)} = ${perQuad(r.server.afterRestart.rss, r.data.quads)} B/quad; per replica ${perQuad(perReplica, r.data.quads)} B/quad`, '']),
     row(['server RSS after restart minus empty server', `${perQuad(r.server.afterRestart.rss - r.server.emptyRss, r.data.quads)} B/quad; per replica ${perQuad((r.server.afterRestart.rss - r.server.emptyRss) / r.server.replicas, r.data.quads)} B/quad`, '']),
@@ -129,7 +135,7 @@ export function summaryTable(r: BenchResult): string {
     row(['write: one-triple `INSERT DATA` over HTTP, median / p95', `${ms(w.update.median)} / ${ms(w.update.p95)} ms`, `median < 10 ms — ${meets(w.update.median < 10)}`]),
     row(['write: one-triple `PUT` of a small graph, median / p95', `${ms(w.put.median)} / ${ms(w.put.p95)} ms`, `median < 10 ms — ${meets(w.put.median < 10)}`]),
     row(['(reference) `store.update` in-process, median / p95', `${ms(r.inProcess.updates.median)} / ${ms(r.inProcess.updates.p95)} ms`, '']),
-    row(['(reference) `store.size` in-process, median', `${ms(r.inProcess.sizeCall.median)} ms`, '']),
+    row(['(reference) `store.size` in-process, median (no longer on the write path)', `${ms(r.inProcess.sizeCall.median)} ms`, '']),
     row(['(reference) append 300 B + fdatasync, median / p95', `${ms(r.server.fsyncFloor.median)} / ${ms(r.server.fsyncFloor.p95)} ms`, '']),
     row(['(reference) `GET /healthz` round trip, median / p95', `${ms(r.server.httpFloor.median)} / ${ms(r.server.httpFloor.p95)} ms`, '']),
   );
@@ -162,14 +168,16 @@ export function queryTable(r: BenchResult): string {
 export function serverDetails(r: BenchResult): string {
   const sv = r.server;
   const inits = sv.replicaInits
-    .map((i) => `${i.replica} ${s(i.ms)} s, ready at ${i.readyAt.slice(11, 23)} (${i.graphs} snapshot graphs, then ${i.replayed} journal records replayed${i.replayMs === undefined ? '' : `; ${s(i.replayMs)} s after the last snapshot file`})`)
+    .map((i) => `${i.replica} ${s(i.ms)} s, ready at ${i.readyAt.slice(11, 23)} (${i.graphs} snapshot graphs, ${i.replayed} journal records replayed)`)
     .join('; ');
+  const initMs = sv.replicaInits.map((i) => i.ms);
+  const parallel = initMs.length > 1 ? ` — slowest ${s(Math.max(...initMs))} s, sum ${s(initMs.reduce((a, b) => a + b, 0))} s; all replicas ready ${s(sv.allReplicasMs)} s after spawn` : '';
   return [
     `- Server: ${sv.replicas} replicas, COMPACT_JOURNAL_BYTES ${sv.compactJournalBytes}; first start on an empty DATA_DIR ${s(sv.firstStartMs)} s, RSS of the empty server ${mib(sv.emptyRss)}.`,
     `- HTTP load: ${r.data.graphs} PUTs, median ${ms(sv.putRequests.median)} ms, p95 ${ms(sv.putRequests.p95)} ms, slowest ${ms(sv.slowestPut.ms)} ms; then ${s(sv.compactionWaitMs)} s until compaction was quiet (${sv.snapshotsCommitted} snapshots committed).`,
     `- After the load: RSS ${mib(sv.afterLoad.rss)}, peak ${mib(sv.afterLoad.hwm)}; journal ${mib(sv.afterLoad.journalBytes)}, snapshots ${mib(sv.afterLoad.snapshotBytes)} on disk.`,
-    `- SIGTERM → exit ${s(sv.stopMs)} s (${sv.stopCode}).`,
-    `- Restart: listening after ${s(sv.restartListenMs)} s, /healthz 200 after ${s(sv.restartMs)} s; replica init: ${inits || 'n/a'}; ${int(sv.quadsAfterRestart)} quads reported.`,
+    `- SIGTERM → exit ${s(sv.stopMs)} s (${sv.stopCode}); journal ${mib(sv.journalBeforeStop)} at SIGTERM, ${sv.stopSnapshotGraphs} graphs snapshotted during the stop, journal ${mib(sv.journalAfterStop)} after.`,
+    `- Restart: listening after ${s(sv.restartListenMs)} s, /healthz 200 after ${s(sv.restartMs)} s; replica init: ${inits || 'n/a'}${parallel}; ${int(sv.quadsAfterRestart)} quads reported.`,
     `- After the writes: RSS ${mib(sv.afterWrites.rss)}, peak ${mib(sv.afterWrites.hwm)}.`,
     `- In-process store: rss +${mib(r.inProcess.rssDelta)}, external +${mib(r.inProcess.externalDelta)}, heapUsed ${r.inProcess.heapUsedDelta < 0 ? '−' : '+'}${mib(Math.abs(r.inProcess.heapUsedDelta))}.`,
     sv.problems.length ? `- Server warnings/errors:\n${sv.problems.map((p) => `  - \`${p}\``).join('\n')}` : '- Server warnings/errors: none.',

@@ -32,6 +32,8 @@ export class BenchServer {
   readonly url: string;
   /** Milliseconds from spawn until /healthz answered 200. */
   readonly readyMs: number;
+  /** Date.now() at spawn, to place the server's own log times (ISO) on the same clock. */
+  readonly spawnedAt: number;
   /** Milliseconds from spawn until the server logged that it listens (process start, before the store loads). */
   readonly listenMs: number;
   readonly lines: LogLine[];
@@ -39,9 +41,10 @@ export class BenchServer {
   private readonly child: ChildProcess;
   private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  private constructor(init: { url: string; readyMs: number; listenMs: number; lines: LogLine[]; rawOutput: () => string; child: ChildProcess; exited: BenchServer['exited'] }) {
+  private constructor(init: { url: string; readyMs: number; spawnedAt: number; listenMs: number; lines: LogLine[]; rawOutput: () => string; child: ChildProcess; exited: BenchServer['exited'] }) {
     this.url = init.url;
     this.readyMs = init.readyMs;
+    this.spawnedAt = init.spawnedAt;
     this.listenMs = init.listenMs;
     this.lines = init.lines;
     this.rawOutput = init.rawOutput;
@@ -59,6 +62,7 @@ export class BenchServer {
 
   static async start(options: ServerOptions): Promise<BenchServer> {
     const started = now();
+    const spawnedAt = Date.now();
     const child = spawn(process.execPath, [MAIN], {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, ADMIN_TOKEN, LOG_LEVEL: 'info', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -105,7 +109,7 @@ export class BenchServer {
       const listenMs = now() - started;
       const url = `http://127.0.0.1:${port}`;
       await waitFor(async () => ((await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined), child, () => raw, 3_600_000, '/healthz to answer 200', 20);
-      return new BenchServer({ url, readyMs: now() - started, listenMs, lines, rawOutput: () => raw, child, exited });
+      return new BenchServer({ url, readyMs: now() - started, spawnedAt, listenMs, lines, rawOutput: () => raw, child, exited });
     } catch (error) {
       if (child.exitCode === null) child.kill('SIGKILL');
       throw error;
@@ -129,6 +133,37 @@ export class BenchServer {
   async health(): Promise<Record<string, unknown>> {
     const res = await fetch(`${this.url}/healthz`);
     return (await res.json()) as Record<string, unknown>;
+  }
+
+  /**
+   * Wait until every replica is loaded. The server answers /healthz 200 once the first replica is ready and loads
+   * the others after it; until then they compete with whatever is measured. Returns ms from spawn (server clock).
+   */
+  async allReplicasReady(timeoutMs = 3_600_000): Promise<number> {
+    const deadline = now() + timeoutMs;
+    for (;;) {
+      const health = await this.health();
+      if (Number(health.replicasReady) >= Number(health.replicas)) break;
+      if (now() > deadline || !this.alive) throw new Error(`replicas not all ready: ${JSON.stringify(health)}`);
+      await sleep(100);
+    }
+    const readyLines = this.lines.filter((l) => l.msg === 'replica ready');
+    return Math.max(...readyLines.map((l) => Date.parse(String(l.time)))) - this.spawnedAt;
+  }
+
+  /** Cumulative CPU time (ms) of each thread of the server process, from /proc (Linux). */
+  threadCpu(): Map<number, number> {
+    const cpu = new Map<number, number>();
+    try {
+      for (const tid of fs.readdirSync(`/proc/${this.pid}/task`)) {
+        const stat = fs.readFileSync(`/proc/${this.pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpu.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+      }
+    } catch {
+      // the process is gone
+    }
+    return cpu;
   }
 
   /** SIGTERM and wait for the exit; returns the time it took and how it ended. */

@@ -52,29 +52,21 @@ async function waitForCompaction(server: BenchServer, dataDir: string, quietMs =
 }
 
 /**
- * Each replica's init from the "replica ready" lines, and how much of it came after the last snapshot file was loaded
- * (journal replay): the time between the last "loading graphs" line with every graph and the "replica ready" line.
- * Replicas initialise one at a time, so the lines in between belong to the replica that reports next.
+ * Each replica's init from its "replica ready" line. Replicas initialise in parallel, and the server's "loading graphs"
+ * progress lines do not name the replica, so the time spent replaying the journal is not split out here; the
+ * number of journal records each replayed is (0 after a clean stop, which snapshots every changed graph).
  */
 function replicaInits(lines: LogLine[]): BenchResult['server']['replicaInits'] {
-  const inits: BenchResult['server']['replicaInits'] = [];
-  let snapshotsDoneAt: number | undefined;
-  for (const line of lines) {
-    if (line.msg === 'loading graphs' && line.graphs === line.total) snapshotsDoneAt = Date.parse(String(line.time));
-    if (line.msg !== 'replica ready') continue;
-    const readyAt = Date.parse(String(line.time));
-    inits.push({
+  return lines
+    .filter((line) => line.msg === 'replica ready')
+    .map((line) => ({
       replica: String(line.replica),
       ms: Number(line.ms),
       replayed: Number(line.replayed),
-      replayMs: snapshotsDoneAt === undefined ? undefined : readyAt - snapshotsDoneAt,
       graphs: Number(line.graphs),
       quads: Number(line.quads),
       readyAt: String(line.time),
-    });
-    snapshotsDoneAt = undefined;
-  }
-  return inits;
+    }));
 }
 
 function problemLines(...servers: BenchServer[]): string[] {
@@ -122,11 +114,18 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     snapshotBytes: directoryBytes(path.join(dataDir, 'snapshots')),
   };
   const snapshotsCommitted = first.lines.filter((l) => l.msg === 'snapshot committed').length;
+  const journalBeforeStop = directoryBytes(path.join(dataDir, 'journal'));
+  const linesBeforeStop = first.lines.length;
   const stopped = await first.stop();
+  // A clean stop snapshots the graphs changed since the last snapshot, so the restart replays no journal.
+  const stopSnapshots = first.lines.slice(linesBeforeStop).filter((l) => l.msg === 'snapshot committed');
   progress(`server: stopped in ${(stopped.ms / 1000).toFixed(1)} s; restarting`);
 
   const second = await BenchServer.start({ dataDir, logFile: path.join(runDir, 'server-2.log'), env: serverEnv });
-  progress(`server: ready again after ${(second.readyMs / 1000).toFixed(1)} s`);
+  progress(`server: ready again after ${(second.readyMs / 1000).toFixed(1)} s; waiting for the other replicas`);
+  // The server serves once the first replica is loaded and loads the others after it: measure with all of them.
+  const allReplicasMs = await second.allReplicasReady();
+  progress(`server: all replicas ready after ${(allReplicasMs / 1000).toFixed(1)} s`);
   await sleep(1000); // let the post-start garbage settle before reading RSS
   const afterRestart = second.memory() ?? { rss: NaN, hwm: NaN };
   const quadsAfterRestart = Number((await second.health()).quads);
@@ -172,8 +171,12 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       afterLoad,
       stopMs: stopped.ms,
       stopCode: stopped.signal ? `signal ${stopped.signal}` : `exit code ${stopped.code}`,
+      journalBeforeStop,
+      stopSnapshotGraphs: stopSnapshots.reduce((n, l) => n + Number(l.graphs ?? 0), 0),
+      journalAfterStop: directoryBytes(path.join(dataDir, 'journal')),
       restartMs: second.readyMs,
       restartListenMs: second.listenMs,
+      allReplicasMs,
       storeLoadedMs: second.logLine('store loaded; ready')?.ms as number | undefined,
       replicaInits: replicaInits(second.lines),
       quadsAfterRestart,
