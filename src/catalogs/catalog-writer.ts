@@ -127,7 +127,7 @@ export class CatalogWriter {
         organisation,
         profile,
         catalogIri: structure.catalogIri,
-        datasets: adding ? await this.countDatasets(graph, ntriples) : structure.datasets,
+        datasets: adding ? previous.datasets + (await this.countNewDatasets(graph, ntriples)) : structure.datasets,
         created,
         modified: now,
         version: `${Date.parse(created).toString(36)}.${writes}`,
@@ -171,9 +171,11 @@ export class CatalogWriter {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  /** Datasets after an addition: the new triples may restate datasets already there, so ask the store. */
-  private async countDatasets(graph: string, addition: string): Promise<number> {
-    const query = `SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { { GRAPH ${iriTerm(graph)} { ?d a ?t } } UNION { VALUES ?d { ${datasetsIn(addition).map(iriTerm).join(' ')} } } VALUES ?t { ${iriTerm(dcat('Dataset'))} ${iriTerm(dcat('DatasetSeries'))} } FILTER(isIRI(?d)) }`;
+  /** Datasets an addition types that the stored catalog does not have yet (it may restate some). */
+  private async countNewDatasets(graph: string, addition: string): Promise<number> {
+    const posted = datasetsIn(addition);
+    if (posted.length === 0) return 0;
+    const query = `SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { VALUES ?d { ${posted.map(iriTerm).join(' ')} } FILTER NOT EXISTS { GRAPH ${iriTerm(graph)} { ?d a ?t } VALUES ?t { ${iriTerm(dcat('Dataset'))} ${iriTerm(dcat('DatasetSeries'))} } } }`;
     const rows = await this.store.select(query, graph);
     return Number(rows[0]?.n?.value ?? 0);
   }
