@@ -148,11 +148,6 @@ export class GraphStore {
     return this.commit({ kind: 'sparql-update', update, baseIri }, deterministic ? undefined : 'all');
   }
 
-  /** Run work while no write can start, e.g. to read a graph and write it back atomically. */
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    return this.writes.runExclusive(work);
-  }
-
   query(query: string, resultsFormat: string, baseIri: string, dataset: QueryDataset | undefined, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<void> {
     return this.pool.read({ type: 'query', query, resultsFormat, dataset, baseIri }, onChunk);
   }
