@@ -1,36 +1,40 @@
-/** Strings by key, least recently used dropped first once their total length passes a bound. */
-export class BoundedCache {
-  private readonly entries = new Map<string, string>();
-  private size = 0;
+/** Values by key, least recently used dropped first once their total size passes a bound. */
+export class BoundedCache<T> {
+  private readonly entries = new Map<string, { value: T; size: number }>();
+  private total = 0;
 
-  constructor(private readonly maxChars: number) {}
+  constructor(
+    private readonly maxSize: number,
+    private readonly sizeOf: (value: T) => number,
+  ) {}
 
-  get(key: string): string | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
       this.entries.delete(key);
-      this.entries.set(key, value);
+      this.entries.set(key, entry);
     }
-    return value;
+    return entry?.value;
   }
 
-  set(key: string, value: string): void {
+  set(key: string, value: T): void {
     this.delete(key);
-    if (value.length > this.maxChars) return;
-    this.entries.set(key, value);
-    this.size += value.length;
+    const size = this.sizeOf(value);
+    if (size > this.maxSize) return;
+    this.entries.set(key, { value, size });
+    this.total += size;
     for (const [oldest, old] of this.entries) {
-      if (this.size <= this.maxChars) break;
+      if (this.total <= this.maxSize) break;
       this.entries.delete(oldest);
-      this.size -= old.length;
+      this.total -= old.size;
     }
   }
 
   delete(key: string): void {
-    const value = this.entries.get(key);
-    if (value === undefined) return;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
     this.entries.delete(key);
-    this.size -= value.length;
+    this.total -= entry.size;
   }
 
   keys(): IterableIterator<string> {

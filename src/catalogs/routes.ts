@@ -110,7 +110,7 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   const organisation = services.writer.authorise(id, principal);
   const profile = typeof req.query.profile === 'string' ? req.query.profile : undefined;
   if (profile !== undefined && !services.knownProfile(profile)) throw badRequest(`Unknown profile "${profile}"; see /profiles`);
-  const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id));
+  const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id), { knownLines: services.writer.knownLines(id) });
   if (body.quads === 0) throw badRequest('The request body is empty: a catalog needs at least its dcat:Catalog resource');
   const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile });
   res.setHeader('ETag', etagFor(outcome.record, 'ttl'));

@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import busboy from 'busboy';
 import type { AppContext } from '../context.js';
-import { GRAPH_FORMATS, formatByMediaType } from '../rdf/formats.js';
+import { GRAPH_FORMATS, NTRIPLES, formatByMediaType } from '../rdf/formats.js';
+import { parseNTriplesAgainst } from '../rdf/known-lines.js';
 import { badRequest, unsupportedMediaType } from './errors.js';
 import { decodeUtf8, readBody, requestType, requireUtf8 } from './body.js';
 
@@ -16,7 +17,12 @@ export interface ParsedBody {
  * Read an RDF request body (one of the graph syntaxes, or multipart/form-data with such parts when `multipart`)
  * into N-Triples. 415 for other types, 413 past the size limit, 400 with line and column for syntax errors.
  */
-export async function readRdfBody(req: Request, ctx: AppContext, baseIri: string, options: { multipart?: boolean } = {}): Promise<ParsedBody> {
+export async function readRdfBody(
+  req: Request,
+  ctx: AppContext,
+  baseIri: string,
+  options: { multipart?: boolean; knownLines?: (line: string) => boolean } = {},
+): Promise<ParsedBody> {
   const type = requestType(req);
   const accepted = options.multipart ? [...RDF_REQUEST_TYPES, 'multipart/form-data'] : RDF_REQUEST_TYPES;
   if (!type || !(formatByMediaType(type.mediaType) || (options.multipart && type.mediaType === 'multipart/form-data'))) {
@@ -29,16 +35,26 @@ export async function readRdfBody(req: Request, ctx: AppContext, baseIri: string
     return { ntriples: parsed.map((p) => p.ntriples).join(''), quads: parsed.reduce((n, p) => n + p.quads, 0) };
   }
   requireUtf8(type, RDF_REQUEST_TYPES);
-  return parseDocument(ctx, bytes, type.mediaType, baseIri, 'body');
+  return parseDocument(ctx, bytes, type.mediaType, baseIri, 'body', options.knownLines);
 }
 
-async function parseDocument(ctx: AppContext, bytes: Buffer, mediaType: string, baseIri: string, what: string): Promise<ParsedBody> {
+async function parseDocument(
+  ctx: AppContext,
+  bytes: Buffer,
+  mediaType: string,
+  baseIri: string,
+  what: string,
+  knownLines?: (line: string) => boolean,
+): Promise<ParsedBody> {
   if (!formatByMediaType(mediaType)) throw unsupportedMediaType(mediaType, RDF_REQUEST_TYPES);
-  decodeUtf8(bytes, what);
+  const text = decodeUtf8(bytes, what);
   if (bytes.length === 0 && mediaType === 'application/ld+json') {
     throw badRequest(`The ${what} is empty; a JSON-LD document needs at least {}`);
   }
-  const outcome = await ctx.parsers.parse({ bytes, mediaType, baseIri });
+  const outcome =
+    knownLines && mediaType === NTRIPLES.mediaType
+      ? await parseNTriplesAgainst(text, knownLines, (part) => ctx.parsers.parse({ bytes: part, mediaType, baseIri }))
+      : await ctx.parsers.parse({ bytes, mediaType, baseIri });
   if (!outcome.ok) {
     const where = outcome.line ? ` (line ${outcome.line}${outcome.column ? `, column ${outcome.column}` : ''})` : '';
     throw badRequest(`The ${what} is not valid ${mediaType}${where}: ${outcome.message}`, {

@@ -5,7 +5,7 @@ import { JournalWriter, dropCoveredSegments, readJournal, repairJournal } from '
 import { commitManifest, readManifest, removeUnreferenced, type Manifest } from './snapshots.js';
 import { ReplicaPool, ReplicaError } from './replica-pool.js';
 import type { QueryDataset, RenderPart, SnapshotResult, WriteResult } from './replica-protocol.js';
-import { touchedGraphs, type GraphName, type RegistryChanges, type WriteOp } from './write-ops.js';
+import { touchedGraphs, type GraphName, type GraphPatch, type RegistryChanges, type WriteOp } from './write-ops.js';
 import { DataDirLock } from './data-dir-lock.js';
 
 export interface StoreOptions {
@@ -98,6 +98,11 @@ export class GraphStore {
 
   addToGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
     return this.commit({ kind: 'add-to-graph', graph, ntriples }, undefined, registry);
+  }
+
+  /** Apply the difference to a graph's next content; the graph must exist. */
+  patchGraph(graph: GraphName, patch: GraphPatch, registry?: RegistryChanges): Promise<CommitResult> {
+    return this.commit({ kind: 'patch-graph', graph, ...patch }, undefined, registry);
   }
 
   dropGraph(graph: GraphName, registry?: RegistryChanges): Promise<CommitResult> {

@@ -6,7 +6,7 @@ import { LiteralOriginals } from './literal-originals.js';
 import { QuadCounts } from './quad-counts.js';
 import { readManifest, snapshotDir, graphFileStem, type SnapshotEntry } from './snapshots.js';
 import { readJournal } from './journal.js';
-import { DEFAULT_GRAPH, type GraphName, type WriteOp } from './write-ops.js';
+import { DEFAULT_GRAPH, type GraphName, type GraphPatch, type WriteOp } from './write-ops.js';
 import type { InitResult, QueryDataset, ReplicaControl, ReplicaMessage, ReplicaRequest, SnapshotResult, WriteResult } from './replica-protocol.js';
 import { serializeGraph } from '../rdf/serialize.js';
 import { formatByMediaType } from '../rdf/formats.js';
@@ -137,10 +137,13 @@ function checkCapacity(op: WriteOp, maxQuads: number): void {
   const incoming =
     op.kind === 'replace-graph' || op.kind === 'add-to-graph'
       ? countLines(op.ntriples)
+      : op.kind === 'patch-graph'
+        ? countLines(op.add)
       : op.kind === 'replace-graphs'
         ? op.graphs.reduce((n, g) => n + (g.ntriples ? countLines(g.ntriples) : 0), 0)
         : 0;
-  const leaving = op.kind === 'replace-graph' ? counts.of(op.graph) : 0;
+  const leaving =
+    op.kind === 'replace-graph' ? counts.of(op.graph) : op.kind === 'patch-graph' ? countLines(op.remove) + countLines(op.trees.ntriples) : 0;
   if (counts.total - leaving + incoming > maxQuads) {
     throw new CapacityError(
       `This write would bring the store to about ${counts.total - leaving + incoming} quads, past its configured ceiling of ${maxQuads} (MAX_QUADS)`,
@@ -158,9 +161,54 @@ function constructFrom(graph: GraphName, construct: string): string {
 }
 
 function load(graph: GraphName, ntriples: string): void {
+  // Counted before the load: whether a rewritten literal's stored form was in the graph already.
+  if (counts.of(graph) > 0) originals.record(graph, ntriples, normalizeLiterals, (s, p, o) => hasTriple(graph, s, p, o));
+  else originals.record(graph, ntriples, normalizeLiterals);
   if (ntriples.length) store.load(Buffer.from(ntriples, 'utf8'), { format: 'nt', to_graph_name: term(graph) });
   counts.add(graph, countLines(ntriples));
-  originals.record(graph, ntriples, normalizeLiterals);
+}
+
+function hasTriple(graph: GraphName, subject: string, predicate: string, object: string): boolean {
+  const [quad] = ox.parse(`${subject} ${predicate} ${object} .`, { format: 'nt', to_graph_name: term(graph) });
+  return quad !== undefined && store.has(quad);
+}
+
+/**
+ * A patch (see GraphPatch): triples without blank nodes are deleted one by one (a literal is found by any written
+ * form, as Oxigraph stores it rewritten), the blank-node trees of the roots deepest level first, then the additions
+ * are loaded.
+ */
+function patch(graph: GraphName, change: GraphPatch): void {
+  const staying = originals.remove(graph, change.remove, normalizeLiterals);
+  let removed = 0;
+  if (change.remove.length) {
+    for (const quad of ox.parse(change.remove, { format: 'nt', to_graph_name: term(graph) })) {
+      if (staying.size && staying.has(`${quad.subject.toString()} ${quad.predicate.toString()} ${quad.object.toString()} .`)) continue;
+      store.delete(quad);
+      removed++;
+    }
+  }
+  if (change.trees.roots.length) {
+    store.update(deleteTrees(graph, change.trees.roots, change.trees.depth));
+    originals.remove(graph, change.trees.ntriples, normalizeLiterals);
+    removed += countLines(change.trees.ntriples);
+  }
+  counts.add(graph, -removed);
+  load(graph, change.add);
+}
+
+/** Delete every blank node reachable from the roots through blank nodes only, deepest first, then the links to them. */
+function deleteTrees(graph: GraphName, roots: string[], depth: number): string {
+  const values = `VALUES ?r { ${roots.join(' ')} }`;
+  const g = ox.namedNode(graph).toString();
+  const operations: string[] = [];
+  for (let level = depth; level >= 1; level--) {
+    let path = '?r ?p0 ?b1 FILTER(isBlank(?b1))';
+    for (let k = 1; k < level; k++) path += ` ?b${k} ?p${k} ?b${k + 1} FILTER(isBlank(?b${k + 1}))`;
+    operations.push(`DELETE { GRAPH ${g} { ?b${level} ?q ?o } } WHERE { GRAPH ${g} { ${values} ${path} ?b${level} ?q ?o } }`);
+  }
+  operations.push(`DELETE { GRAPH ${g} { ?r ?p0 ?b1 } } WHERE { GRAPH ${g} { ${values} ?r ?p0 ?b1 FILTER(isBlank(?b1)) } }`);
+  return operations.join(' ;\n');
 }
 
 function drop(graph: GraphName): void {
@@ -186,6 +234,10 @@ function apply(op: WriteOp): void {
       return;
     case 'drop-graph':
       drop(op.graph);
+      return;
+    case 'patch-graph':
+      if (!graphExists(op.graph)) throw new Error(`cannot patch ${op.graph}: the graph does not exist`);
+      patch(op.graph, op);
       return;
     case 'sparql-update':
       store.update(op.update, { base_iri: op.baseIri });

@@ -1,0 +1,43 @@
+import type { ParseOutcome } from './parse.js';
+
+/**
+ * N-Triples re-sent with most lines unchanged (a publisher's nightly re-PUT). A line equal to one our parser wrote
+ * before is valid N-Triples as it stands — N-Triples has no prefixes or base, so a line means the same in any
+ * document — and only the other lines go to the parser. Errors name the line of the body.
+ */
+export async function parseNTriplesAgainst(
+  text: string,
+  known: (line: string) => boolean,
+  parse: (ntriples: Uint8Array) => Promise<ParseOutcome>,
+): Promise<ParseOutcome> {
+  const kept: string[] = [];
+  const unknown: string[] = [];
+  const lineNumbers: number[] = [];
+  let number = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    number++;
+    const line = text.charCodeAt(end - 1) === 13 /* \r */ ? text.slice(start, end - 1) : text.slice(start, end);
+    start = end + 1;
+    if (known(line)) kept.push(line);
+    else if (line.trim() !== '') {
+      unknown.push(line);
+      lineNumbers.push(number);
+    }
+  }
+  const keptText = kept.length ? `${kept.join('\n')}\n` : '';
+  if (unknown.length === 0) return { ok: true, ntriples: keptText, quads: kept.length };
+  const parsed = await parse(Buffer.from(`${unknown.join('\n')}\n`, 'utf8'));
+  if (!parsed.ok) {
+    const line = parsed.line === undefined ? undefined : lineNumbers[parsed.line - 1];
+    return { ...parsed, line, column: line === undefined ? undefined : parsed.column, message: relocate(parsed.message, parsed.line, line) };
+  }
+  return { ok: true, ntriples: keptText + parsed.ntriples, quads: kept.length + parsed.quads };
+}
+
+/** The parser's message names the line in what it was given; name the body's line instead. */
+function relocate(message: string, from: number | undefined, to: number | undefined): string {
+  if (from === undefined || to === undefined) return message;
+  return message.replace(new RegExp(`\\bline ${from}\\b`, 'g'), `line ${to}`);
+}
