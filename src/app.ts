@@ -9,17 +9,16 @@ import { organisationDescription, organisationList } from './organisations/route
 import { tokenEndpoint, TOKENS_PATH } from './auth/token-routes.js';
 import { profilesEndpoint, validateEndpoint, PROFILES_PATH, VALIDATE_PATH } from './validation/routes.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
-import { catalogResource, catalogValidation, listCatalogs, regionalCatalog } from './catalogs/routes.js';
+import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /** The whole HTTP surface, on one screen. */
-export function createApp(ctx: AppContext): express.Express {
+export function createApp(ctx: AppContext, catalogs: CatalogServices = createCatalogServices(ctx)): express.Express {
   const app = express();
-  const catalogs = createCatalogServices(ctx);
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  app.get('/healthz', health(ctx));
+  app.get('/healthz', health(ctx, catalogs));
   app.use((req, res, next) => {
     if (ctx.store.ready) return next();
     res.status(503).setHeader('Retry-After', '5');

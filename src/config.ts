@@ -17,6 +17,8 @@ export interface Config {
   /** Compact the journal into per-graph snapshots once it grows past this many bytes. */
   compactJournalBytes: number;
   logLevel: string;
+  /** After a start, read the catalogs back and validate them once, so their first writes are fast. */
+  warmCatalogs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -29,6 +31,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
     throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
   }
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,5 +61,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryWorkers: integer(env, 'QUERY_WORKERS', Math.max(1, Math.min(2, os.availableParallelism())), 1),
     compactJournalBytes: integer(env, 'COMPACT_JOURNAL_BYTES', 64 * 1024 * 1024, 1),
     logLevel: env.LOG_LEVEL || 'info',
+    warmCatalogs: flag(env, 'WARM_CATALOGS', true),
   };
 }

@@ -1,14 +1,22 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from './context.js';
+import type { CatalogServices } from './catalogs/routes.js';
 
 /** 200 once the store is loaded and queries are served; 503 while it loads or when no query worker is up. */
-export function health(ctx: AppContext) {
+export function health(ctx: AppContext, catalogs: CatalogServices) {
   return (_req: Request, res: Response): void => {
     const stats = ctx.store.stats;
     const { rss, heapUsed } = process.memoryUsage();
+    const warming = catalogs.writer.warming;
     res.status(ctx.store.ready ? 200 : 503).json({
       status: ctx.store.ready ? 'ok' : 'loading',
       ...stats,
+      // After a start the catalogs are read back and validated once, so their first writes are fast (see warm()).
+      catalogIndexes: !ctx.config.warmCatalogs
+        ? { status: 'off' }
+        : warming
+          ? { status: 'warming', done: warming.done, of: warming.of }
+          : { status: 'ready' },
       // The main thread's heap: replicas (and their wasm memory) live in worker threads and count only in rss.
       memory: { rss, mainHeapUsed: heapUsed },
     });

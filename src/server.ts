@@ -10,6 +10,7 @@ import { resolveAdminToken } from './auth/admin-token.js';
 import { RegistryTokenDirectory } from './auth/token-directory.js';
 import { Organisations } from './organisations/organisations.js';
 import { createApp } from './app.js';
+import { createCatalogServices } from './catalogs/catalog-services.js';
 import type { AppContext } from './context.js';
 
 export interface RunningServer {
@@ -47,17 +48,28 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   const organisations = Organisations.load(config.baseUrl);
   const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
   const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log };
-  server.on('request', createApp(ctx));
+  const catalogs = createCatalogServices(ctx);
+  server.on('request', createApp(ctx, catalogs));
   log.info({ address, baseUrl: config.baseUrl, dataDir: config.dataDir }, 'listening; loading the store');
 
   const started = Date.now();
   await store.open((graphs, total, quads) => log.info({ graphs, total, quads }, 'loading graphs'));
   log.info({ ...store.stats, ms: Date.now() - started }, 'store loaded; ready');
+  let stopping = false;
+  const warmed = Date.now();
+  const warming = config.warmCatalogs
+    ? catalogs.writer
+        .warm(() => stopping)
+        .then((prepared) => log.info({ prepared, ms: Date.now() - warmed }, 'catalog indexes ready'))
+        .catch((error: Error) => log.warn({ err: error.message }, 'catalog indexes not prepared; first writes will build them'))
+    : Promise.resolve();
 
   return {
     ctx,
     http: server,
     async stop() {
+      stopping = true;
+      await warming;
       // Keep-alive connections that finish their request while we wait would otherwise linger for their timeout.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const force = setTimeout(() => server.closeAllConnections(), 30_000);

@@ -110,13 +110,18 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   const organisation = services.writer.authorise(id, principal);
   const profile = typeof req.query.profile === 'string' ? req.query.profile : undefined;
   if (profile !== undefined && !services.knownProfile(profile)) throw badRequest(`Unknown profile "${profile}"; see /profiles`);
+  const received = performance.now();
   const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id), { knownLines: services.writer.knownLines(id) });
+  const parsed = performance.now() - received;
   if (body.quads === 0) throw badRequest('The request body is empty: a catalog needs at least its dcat:Catalog resource');
   const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile });
   res.setHeader('ETag', etagFor(outcome.record, 'ttl'));
   res.setHeader('Last-Modified', httpDate(outcome.record.modified));
   res.setHeader('Location', catalogGraph(ctx.config.baseUrl, id));
   res.setHeader('Validation-Warnings', String(outcome.warnings.length));
+  const { compare, validate, store } = outcome.timings;
+  const step = (name: string, ms: number) => `${name};dur=${ms.toFixed(1)}`;
+  res.setHeader('Server-Timing', [step('parse', parsed), step('compare', compare), step('validate', validate), step('store', store)].join(', '));
   res.setHeader('Link', `<${catalogGraph(ctx.config.baseUrl, id)}/validation>; rel="describedby"`);
   if (outcome.created) return services.sendReport(req, res, 201, { conforms: true, results: outcome.warnings });
   res.status(204).end();

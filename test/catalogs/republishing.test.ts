@@ -120,6 +120,31 @@ describe('re-publishing a catalog: only the change is stored', function () {
     current = again;
   });
 
+  it('reads the catalog back and validates it once after a start, so its first write finds both at hand', async () => {
+    await server.kill();
+    server = await server.restart();
+    let health: { catalogIndexes: { status: string } } | undefined;
+    for (let tries = 0; tries < 600; tries++) {
+      health = (await (await fetch(`${server.url}/healthz`)).json()) as typeof health;
+      if (health!.catalogIndexes.status === 'ready' && /catalog indexes ready/.test(server.output())) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(health!.catalogIndexes.status).to.equal('ready');
+    expect(server.output()).to.match(/"prepared":1\b.*catalog indexes ready/);
+    const next = edited(current, { revise: [40] });
+    expect((await put(server, next)).status).to.equal(204);
+    await expectServed(server, next, 'after the warm-up');
+    current = next;
+  });
+
+  it('does not prepare catalogs when WARM_CATALOGS=false', async () => {
+    await server.kill();
+    server = await server.restart({ WARM_CATALOGS: 'false' });
+    const health = (await (await fetch(`${server.url}/healthz`)).json()) as { catalogIndexes: { status: string } };
+    expect(health.catalogIndexes.status).to.equal('off');
+    await expectServed(server, current, 'served as before');
+  });
+
   it('accepts the same catalog as Turtle (new blank-node labels) and stores it exactly', async () => {
     const turtle = toTurtle(current);
     expect((await put(server, turtle, 'text/turtle')).status).to.equal(204);
