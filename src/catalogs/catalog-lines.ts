@@ -14,22 +14,28 @@ export interface LineChange {
  * labels are, which holds for N-Triples re-sent with the same labels.
  */
 export class CatalogLines {
-  /** Line → the diff that last saw it in a new text (a stamp, so a diff needs no second set). */
+  /**
+   * Line → the stamp of the last pass that met it in a new text, so a diff needs no second set. Shared with the
+   * states that advance() makes from this one, together with the last stamp handed out.
+   */
   private readonly index: Map<string, number>;
+  private readonly stamps: { last: number };
   private forestCache: BlankForest | null | undefined;
-  private static stamps = 0;
+  private static nextStamp = 0;
 
   private constructor(
     readonly text: string,
     index: Map<string, number>,
+    stamps: { last: number },
   ) {
     this.index = index;
+    this.stamps = stamps;
   }
 
   static of(text: string): CatalogLines {
     const index = new Map<string, number>();
     for (const line of lines(text)) index.set(line, 0);
-    return new CatalogLines(text, index);
+    return new CatalogLines(text, index, { last: 0 });
   }
 
   /** Distinct triples. */
@@ -42,22 +48,65 @@ export class CatalogLines {
   }
 
   diff(next: string): LineChange {
-    const stamp = ++CatalogLines.stamps;
+    const stamp = this.newStamp();
     const added = new Set<string>();
     for (const line of lines(next)) {
       if (this.index.has(line)) this.index.set(line, stamp);
       else added.add(line);
     }
+    return { removed: this.unstamped(stamp), added: [...added] };
+  }
+
+  /**
+   * A lookup for reading a re-sent body against these lines. It stamps what it finds, so that diffRead() can take
+   * the change from that one pass. The stamp is taken at the first lookup: a body is read in one synchronous pass.
+   */
+  reader(): LineReader {
+    let stamp = 0;
+    const reader: LineReader = {
+      lines: this,
+      stamp: () => stamp,
+      has: (line) => {
+        if (stamp === 0) stamp = this.newStamp();
+        if (!this.index.has(line)) return false;
+        this.index.set(line, stamp);
+        return true;
+      },
+    };
+    return reader;
+  }
+
+  /**
+   * The change of a text read with `reader` (its known lines) plus `fresh` (the lines the parser wrote for the rest),
+   * or undefined when the lines moved on since (another read or diff, a committed write): then use diff().
+   */
+  diffRead(reader: LineReader, fresh: string): LineChange | undefined {
+    const stamp = reader.stamp();
+    if (reader.lines !== this || stamp === 0 || this.stamps.last !== stamp) return undefined;
+    const added = new Set<string>();
+    for (const line of lines(fresh)) {
+      if (this.index.has(line)) this.index.set(line, stamp);
+      else added.add(line);
+    }
+    return { removed: this.unstamped(stamp), added: [...added] };
+  }
+
+  private newStamp(): number {
+    this.stamps.last = ++CatalogLines.nextStamp;
+    return this.stamps.last;
+  }
+
+  private unstamped(stamp: number): string[] {
     const removed: string[] = [];
     for (const [line, seen] of this.index) if (seen !== stamp) removed.push(line);
-    return { removed, added: [...added] };
+    return removed;
   }
 
   /** The state after a committed change. This one is used up: its index moves into the result. */
   advance(next: string, change: LineChange): CatalogLines {
     for (const line of change.removed) this.index.delete(line);
     for (const line of change.added) this.index.set(line, 0);
-    return new CatalogLines(next, this.index);
+    return new CatalogLines(next, this.index, this.stamps);
   }
 
   /** How the text's blank nodes hang from IRIs; null when some do not form trees under one IRI each. */
@@ -65,6 +114,13 @@ export class CatalogLines {
     if (this.forestCache === undefined) this.forestCache = blankForest(this.index.keys());
     return this.forestCache;
   }
+}
+
+export interface LineReader {
+  readonly lines: CatalogLines;
+  /** 0 until the first lookup. */
+  stamp(): number;
+  has(line: string): boolean;
 }
 
 /**

@@ -7,7 +7,7 @@ import { allRecords, getRecord, recordKey, summariseWarnings, type CatalogRecord
 import { checkCatalogStructure, type PublisherRule } from './catalog-structure.js';
 import { etagMatches } from './conditional.js';
 import { BoundedCache } from './bounded-cache.js';
-import { CatalogLines, graphPatch, joinLines, type LineChange } from './catalog-lines.js';
+import { CatalogLines, graphPatch, joinLines, type LineChange, type LineReader } from './catalog-lines.js';
 import { lines } from '../rdf/ntriples-lines.js';
 import { dcat, RDF_TYPE } from './vocabulary.js';
 
@@ -117,7 +117,7 @@ export class CatalogWriter {
     id: string,
     organisation: string,
     ntriples: string,
-    options: { ifMatch?: string; profile?: string },
+    options: { ifMatch?: string; profile?: string; reading?: { reader: LineReader; fresh: string } },
   ): Promise<WriteOutcome> {
     return this.lock(id).runExclusive(async () => {
       const previous = getRecord(this.store, id);
@@ -132,7 +132,7 @@ export class CatalogWriter {
       const profile = options.profile ?? previous?.profile ?? this.defaultProfile;
       const samePlan = previous?.profile === profile ? this.digests.get(id) : undefined;
       const before = previous ? await this.stored(id, graph) : undefined;
-      const change = before && (adding ? { removed: [], added: newLines(before, ntriples) } : before.diff(ntriples));
+      const change = before && (adding ? { removed: [], added: newLines(before, ntriples) } : this.compare(before, ntriples, options.reading));
       const resulting = adding ? before!.text + ntriples : ntriples;
       const compared = performance.now();
       const { report, digests } = await this.validate(profile, before, ntriples, resulting, adding, change, samePlan);
@@ -207,10 +207,16 @@ export class CatalogWriter {
   /** Progress of warm(), while it runs. */
   warming: { done: number; of: number } | undefined;
 
-  /** Lines a catalog is known to have had: valid canonical N-Triples, which a re-sent body need not parse again. */
-  knownLines(id: string): ((line: string) => boolean) | undefined {
-    const state = this.content.get(id);
-    return state && ((line) => state.has(line));
+  /**
+   * The lines a catalog is known to have: valid canonical N-Triples, which a re-sent body need not parse again. The
+   * reader notes what it found, so the write can take the change from that reading instead of comparing again.
+   */
+  lineReader(id: string): LineReader | undefined {
+    return this.content.get(id)?.reader();
+  }
+
+  private compare(before: CatalogLines, ntriples: string, reading?: { reader: LineReader; fresh: string }): LineChange {
+    return (reading && before.diffRead(reading.reader, reading.fresh)) ?? before.diff(ntriples);
   }
 
   private validate(

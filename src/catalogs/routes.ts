@@ -111,10 +111,12 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   const profile = typeof req.query.profile === 'string' ? req.query.profile : undefined;
   if (profile !== undefined && !services.knownProfile(profile)) throw badRequest(`Unknown profile "${profile}"; see /profiles`);
   const received = performance.now();
-  const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id), { knownLines: services.writer.knownLines(id) });
+  const reader = services.writer.lineReader(id);
+  const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id), { knownLines: reader?.has });
   const parsed = performance.now() - received;
   if (body.quads === 0) throw badRequest('The request body is empty: a catalog needs at least its dcat:Catalog resource');
-  const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile });
+  const reading = reader && body.fresh !== undefined ? { reader, fresh: body.fresh } : undefined;
+  const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile, reading });
   res.setHeader('ETag', etagFor(outcome.record, 'ttl'));
   res.setHeader('Last-Modified', httpDate(outcome.record.modified));
   res.setHeader('Location', catalogGraph(ctx.config.baseUrl, id));

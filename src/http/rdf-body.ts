@@ -2,7 +2,8 @@ import type { Request } from 'express';
 import busboy from 'busboy';
 import type { AppContext } from '../context.js';
 import { GRAPH_FORMATS, NTRIPLES, formatByMediaType } from '../rdf/formats.js';
-import { parseNTriplesAgainst } from '../rdf/known-lines.js';
+import { parseNTriplesAgainst, type ReadAgainstOutcome } from '../rdf/known-lines.js';
+import type { ParseOutcome } from '../rdf/parse.js';
 import { badRequest, unsupportedMediaType } from './errors.js';
 import { decodeUtf8, readBody, requestType, requireUtf8 } from './body.js';
 
@@ -11,6 +12,8 @@ export const RDF_REQUEST_TYPES = GRAPH_FORMATS.map((f) => f.mediaType);
 export interface ParsedBody {
   ntriples: string;
   quads: number;
+  /** When read against known lines: the N-Triples of the lines that were not known. */
+  fresh?: string;
 }
 
 /**
@@ -51,7 +54,7 @@ async function parseDocument(
   if (bytes.length === 0 && mediaType === 'application/ld+json') {
     throw badRequest(`The ${what} is empty; a JSON-LD document needs at least {}`);
   }
-  const outcome =
+  const outcome: ReadAgainstOutcome | ParseOutcome =
     knownLines && mediaType === NTRIPLES.mediaType
       ? await parseNTriplesAgainst(text, knownLines, (part) => ctx.parsers.parse({ bytes: part, mediaType, baseIri }))
       : await ctx.parsers.parse({ bytes, mediaType, baseIri });
@@ -63,7 +66,7 @@ async function parseDocument(
       mediaType,
     });
   }
-  return { ntriples: outcome.ntriples, quads: outcome.quads };
+  return { ntriples: outcome.ntriples, quads: outcome.quads, ...('fresh' in outcome ? { fresh: outcome.fresh as string } : {}) };
 }
 
 function splitMultipart(req: Request, bytes: Buffer): Promise<{ mediaType: string; bytes: Buffer }[]> {

@@ -1,5 +1,8 @@
 import type { ParseOutcome } from './parse.js';
 
+/** Parsed as usual, plus `fresh`: the N-Triples of the lines that were not known (what the parser wrote for them). */
+export type ReadAgainstOutcome = Exclude<ParseOutcome, { ok: true }> | (Extract<ParseOutcome, { ok: true }> & { fresh: string });
+
 /**
  * N-Triples re-sent with most lines unchanged (a publisher's nightly re-PUT). A line equal to one our parser wrote
  * before is valid N-Triples as it stands — N-Triples has no prefixes or base, so a line means the same in any
@@ -9,7 +12,7 @@ export async function parseNTriplesAgainst(
   text: string,
   known: (line: string) => boolean,
   parse: (ntriples: Uint8Array) => Promise<ParseOutcome>,
-): Promise<ParseOutcome> {
+): Promise<ReadAgainstOutcome> {
   const kept: string[] = [];
   const unknown: string[] = [];
   const lineNumbers: number[] = [];
@@ -27,13 +30,13 @@ export async function parseNTriplesAgainst(
     }
   }
   const keptText = kept.length ? `${kept.join('\n')}\n` : '';
-  if (unknown.length === 0) return { ok: true, ntriples: keptText, quads: kept.length };
+  if (unknown.length === 0) return { ok: true, ntriples: keptText, quads: kept.length, fresh: '' };
   const parsed = await parse(Buffer.from(`${unknown.join('\n')}\n`, 'utf8'));
   if (!parsed.ok) {
     const line = parsed.line === undefined ? undefined : lineNumbers[parsed.line - 1];
     return { ...parsed, line, column: line === undefined ? undefined : parsed.column, message: relocate(parsed.message, parsed.line, line) };
   }
-  return { ok: true, ntriples: keptText + parsed.ntriples, quads: kept.length + parsed.quads };
+  return { ok: true, ntriples: keptText + parsed.ntriples, quads: kept.length + parsed.quads, fresh: parsed.ntriples };
 }
 
 /** The parser's message names the line in what it was given; name the body's line instead. */
