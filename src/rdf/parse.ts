@@ -1,7 +1,8 @@
 import ox from 'oxigraph';
 import jsonld from 'jsonld';
 import { parse as parseJsonLeniently, type ParseError } from 'jsonc-parser';
-import { JSONLD, RDFXML, formatByMediaType } from './formats.js';
+import { JSONLD, NTRIPLES, RDFXML, formatByMediaType } from './formats.js';
+import { stableBlankLabels } from './blank-labels.js';
 import { loadLocalContext } from './jsonld-contexts.js';
 
 export interface ParseRequest {
@@ -35,6 +36,8 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
       return { ok: false, message: 'The document contains named graphs; send the triples of one graph' };
     }
     const lines = quads.map((quad) => quad.toString());
+    // N-Triples keeps the labels its writer chose; the other syntaxes get new ones on every parse.
+    if (format !== NTRIPLES) stableBlankLabels(lines);
     return { ok: true, ntriples: lines.length ? `${lines.join(' .\n')} .\n` : '', quads: quads.length };
   } catch (error) {
     if (error instanceof DocumentError) return { ok: false, message: error.message, ...error.position };
