@@ -186,6 +186,28 @@ export class TripleGraph {
     return true;
   }
 
+  /**
+   * Take a triple out again, undoing add(): its line (when `line` is given and was kept), its backwards entry, and
+   * maps left empty, so a subject with no triples left is no longer in `out`. False when the triple was not there.
+   */
+  remove(s: string, p: string, o: string, line?: string): boolean {
+    const bySubject = this.out.get(s);
+    const objects = bySubject?.get(p);
+    const at = objects ? objects.indexOf(o) : -1;
+    if (at < 0) return false;
+    objects!.splice(at, 1);
+    const set = this.largeLists.get(objects!);
+    // contains() reads the set only from 16 objects on; a shorter list would let it go stale.
+    if (set && objects!.length < 16) this.largeLists.delete(objects!);
+    else set?.delete(o);
+    if (objects!.length === 0) bySubject!.delete(p);
+    if (bySubject!.size === 0) this.out.delete(s);
+    this.size--;
+    if (line !== undefined) dropOne(this.lines, s, line);
+    if (this.backwards.has(p)) dropOne(this.backwards.get(p)!, o, s);
+    return true;
+  }
+
   /** Duplicate check that stays linear for long value lists (a catalogue's 10,000 dcat:dataset links). */
   private contains(objects: string[], o: string): boolean {
     if (objects.length < 16) return objects.includes(o);
@@ -220,4 +242,13 @@ export class TripleGraph {
   isIndexedBackwards(p: string): boolean {
     return this.backwards.has(p);
   }
+}
+
+/** Remove one `value` from the list under `key`; drop the list when it empties. */
+function dropOne(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  const at = list ? list.indexOf(value) : -1;
+  if (at < 0) return;
+  list!.splice(at, 1);
+  if (list!.length === 0) map.delete(key);
 }
