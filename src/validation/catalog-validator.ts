@@ -8,6 +8,12 @@ import type { DatasetDigests } from './partition.js';
 
 export type { DatasetDigests } from './partition.js';
 
+/** What a new catalogue text loses and gains against the stored one: canonical N-Triples lines ("<s> <p> o ."), each followed by "\n". */
+export interface TextChange {
+  removed: string;
+  added: string;
+}
+
 export interface CatalogValidation {
   report: ValidationReport;
   /** Pass back as `previous` next time; includes the results, so later reports still cover unchanged datasets. */
@@ -151,14 +157,43 @@ export class CatalogValidator {
     return this.validate(profileId, stored + addition, previous);
   }
 
+  /**
+   * The same answer as `validate(profileId, next, previous)` — a re-PUT. When `previous` is the digests object this
+   * validator returned for `stored` and the thread that indexed `stored` still keeps that index, only `change` goes
+   * to it: the thread takes the removed lines out of its index and puts the added ones in, instead of parsing `next`.
+   * `next` must be `stored` without `change.removed` and with `change.added` (as sets of lines). Otherwise — no kept
+   * index, another profile, other digests, a change of more than CHANGE_LIMIT of the stored text, or a change to a
+   * `a dcat:Catalog` line (which names the catalogue's thread) — this is `validate(profileId, next, previous)`.
+   */
+  async validateChange(profileId: string, stored: string, next: string, change: TextChange, previous?: DatasetDigests): Promise<CatalogValidation> {
+    if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
+    const known = previous ? this.keptByDigests.get(previous) : undefined;
+    if (known && known.profileId === profileId && known.text.length === stored.length && this.keptTexts.get(known.catalogKey) === known && patchable(change, stored)) {
+      const task: ValidationTask = {
+        profileId,
+        previous: known.withResults ? undefined : previous,
+        ntriples: change.added,
+        removed: change.removed,
+        chunk: { index: 0, count: 1 },
+        catalogKey: known.catalogKey,
+        cacheTriples: this.cacheTriples,
+        base: { version: known.version },
+      };
+      const result = (await this.lanes[known.lane]!.run({ kind: 'validate', task } satisfies WorkerRequest)) as ValidationTaskResult | NeedFullText;
+      if (!('needFullText' in result)) {
+        this.forgetEvicted(known.lane, result);
+        return this.finish([result], previous, known.lane, next, profileId, known.catalogKey);
+      }
+    }
+    return this.validate(profileId, next, previous);
+  }
+
   private finish(outcomes: ValidationTaskResult[], previous: DatasetDigests | undefined, lane: number, text: string, profileId: string, catalogKey: string): CatalogValidation {
     const first = outcomes[0]!;
     const results = outcomes.length === 1 ? first.results : sortResults(outcomes.flatMap((o) => o.results));
     const slowest = (key: keyof ValidationTaskResult['timings']) => Math.max(...outcomes.map((o) => o.timings[key]));
     // digestChanges come only from tasks with `base`, which are sent only with `previous` at hand.
-    const digests: DatasetDigests = first.digestChanges
-      ? { shared: first.digestChanges.shared, datasets: { ...previous!.datasets, ...first.digestChanges.datasets }, results }
-      : { ...first.digests!, results };
+    const digests: DatasetDigests = first.digestChanges ? { ...applyDigestChanges(previous!, first.digestChanges), results } : { ...first.digests!, results };
     if (first.kept && !results.some((r) => r.severity === 'Violation')) {
       const kept: Kept = { lane, text, version: first.kept.version, withResults: first.kept.withResults, profileId, catalogKey };
       this.keptTexts.set(catalogKey, kept);
@@ -217,6 +252,25 @@ interface Kept {
   withResults: boolean;
   profileId: string;
   catalogKey: string;
+}
+
+/**
+ * Above this share of the stored text (removed + added characters), validateChange validates the new text whole.
+ * Measured at 10,000 datasets (2 vCPUs): replacing datasets, patching costs as much as a full validation near half the
+ * text (0.2: 0.9 s against 1.4 s; 0.4: 1.2 s against 1.4 s; 0.6: 1.8 s against 1.5 s); rewriting the description of
+ * every dataset is 10 % of the text and still patches faster (1.4 s against 1.6 s).
+ */
+export const CHANGE_LIMIT = 0.3;
+
+function patchable(change: TextChange, stored: string): boolean {
+  if (change.removed.length + change.added.length > CHANGE_LIMIT * stored.length) return false;
+  return !change.removed.includes(CATALOG_TYPE) && !change.added.includes(CATALOG_TYPE);
+}
+
+function applyDigestChanges(previous: DatasetDigests, changes: NonNullable<ValidationTaskResult['digestChanges']>): Omit<DatasetDigests, 'results'> {
+  const datasets = { ...previous.datasets, ...changes.datasets };
+  for (const iri of changes.removed) delete datasets[iri];
+  return { shared: changes.shared, datasets };
 }
 
 /** Count dcat:Dataset type triples, stopping at `enough`: a cheap look at the text to decide on splitting. */

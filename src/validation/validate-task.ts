@@ -1,6 +1,6 @@
 import { forEachTriple, iriOf, termKind, TripleGraph, decodeLiteral } from './ntriples-graph.js';
 import { loadProfile, type LoadedProfile } from './loaded-profile.js';
-import { Partition, type DatasetDigests } from './partition.js';
+import { Partition, type DatasetDigests, type Triple } from './partition.js';
 import { Evaluator, type RawResult } from './shacl-evaluator.js';
 import type { ValidationResult } from './report.js';
 import type { CompiledShapes } from './shapes-compiler.js';
@@ -25,6 +25,11 @@ export interface ValidationTask {
    * index, the answer is `needFullText`.
    */
   base?: { version: number };
+  /**
+   * With `base`: lines to take out of the kept index before adding `ntriples` (a re-PUT as a line diff against the
+   * text of that index). Lines not in the index are ignored, as are added lines it already has.
+   */
+  removed?: string;
 }
 
 export interface ValidationTaskResult {
@@ -35,14 +40,14 @@ export interface ValidationTaskResult {
   validatedDatasets: number;
   datasets: number;
   triples: number;
-  /** How the catalogue was read: parsed whole, appended to a kept index, or found unchanged. */
-  path: 'full' | 'append' | 'unchanged';
+  /** How the catalogue was read: parsed whole, appended to a kept index, a kept index patched, or found unchanged. */
+  path: 'full' | 'append' | 'patch' | 'unchanged';
   /** Milliseconds: index, partition + digests, evaluation. */
   timings: { index: number; partition: number; evaluate: number };
   /** Set when this thread kept the index of this text, under this version. */
   kept?: { version: number; withResults: boolean };
-  /** Instead of `digests`, for a task with `base`: the shared digest and the dataset digests that changed. */
-  digestChanges?: { shared: string; datasets: Record<string, string> };
+  /** Instead of `digests`, for a task with `base`: the shared digest, the dataset digests that changed, and the datasets gone. */
+  digestChanges?: { shared: string; datasets: Record<string, string>; removed: string[] };
   /** The catalogues whose indexes the thread holds after this task. */
   keptKeys?: string[];
 }
@@ -87,18 +92,19 @@ export function runValidationTask(task: ValidationTask): ValidationTaskResult | 
     if (!usable || (task.previous === undefined && state.results === undefined)) return { needFullText: true, keptKeys: [...kept.keys()] };
     const based = { ...task, previous: task.previous ?? { ...state.digests, results: state.results } };
     let result: ValidationTaskResult;
-    if (task.ntriples === '') {
+    if (task.ntriples === '' && !task.removed) {
       result = { ...unchanged(state, based.previous), kept: { version: state.version, withResults: state.results !== undefined }, keptKeys: [...kept.keys()] };
     } else {
       kept.delete(task.catalogKey!); // the index is about to change; kept again below if the result allows
-      result = remember(based, appendToKept(based, loaded, state));
+      result = task.removed === undefined ? remember(based, appendToKept(based, loaded, state)) : patchOrRestore(based, loaded, state);
     }
     // Send back only what changed: a 10,000-entry digest map costs more to copy between threads than the validation.
     const { digests, ...rest } = result;
     if (!digests) return result;
     const changes: Record<string, string> = {};
     for (const [iri, digest] of Object.entries(digests.datasets)) if (state.digests.datasets[iri] !== digest) changes[iri] = digest;
-    return { ...rest, digestChanges: { shared: digests.shared, datasets: changes } };
+    const removed = Object.keys(state.digests.datasets).filter((iri) => !(iri in digests.datasets));
+    return { ...rest, digestChanges: { shared: digests.shared, datasets: changes, removed } };
   }
   return remember(task, fullValidation(task, loaded));
 }
@@ -167,6 +173,100 @@ function appendToKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCa
   return outcome;
 }
 
+/**
+ * A re-PUT against the kept index: patch it, validate, and keep it patched; when the new text has violations (it will
+ * not be stored), undo the patch, so the index still stands for the stored text.
+ */
+function patchOrRestore(task: ValidationTask, loaded: LoadedProfile, state: KeptCatalog): ValidationTaskResult {
+  const { outcome, applied } = patchKept(task, loaded, state);
+  if (!applied || !outcome.results.some((r) => r.severity === 'Violation')) return remember(task, outcome);
+  const { keep: _patched, ...result } = outcome;
+  const undo = applyLines(state.graph, applied.added, applied.removed, backgroundOf(loaded));
+  const effect = state.partition.patch(undo.removedTriples, undo.addedTriples, undo.relined);
+  state.partition.digestsAfterPatch(loaded.fingerprint, effect, state.digests); // the links as they were
+  kept.set(task.catalogKey!, state);
+  return { ...result, kept: undefined, keptKeys: [...kept.keys()] };
+}
+
+/** The kept index with the removed lines taken out and the added ones put in; the partition follows. */
+function patchKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCatalog): { outcome: Outcome; applied?: AppliedLines } {
+  const { graph, partition } = state;
+  let t = performance.now();
+  const applied = applyLines(graph, parseLines(task.removed!), parseLines(task.ntriples), backgroundOf(loaded));
+  const triples = state.triples - applied.removedTriples.length + applied.addedTriples.length;
+  const index = performance.now() - t;
+  if (applied.removed.length === 0 && applied.added.length === 0) return { outcome: { ...unchanged(state, task.previous!), keep: state } };
+
+  t = performance.now();
+  const effect = partition.patch(applied.removedTriples, applied.addedTriples, applied.relined);
+  const digests = partition.digestsAfterPatch(loaded.fingerprint, effect, state.digests);
+  const selection = partition.changedAfterPatch(task.previous!, digests, effect);
+  const partitionTime = performance.now() - t;
+  const outcome = evaluate(task, loaded.compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'patch');
+  outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, results: outcome.results, triples };
+  return { outcome, applied };
+}
+
+type Quad = [s: string, p: string, o: string, line: string];
+
+/** Line changes that took effect, and what they did to the triples (a line the ontology also states keeps its triple). */
+interface AppliedLines {
+  removed: Quad[];
+  added: Quad[];
+  removedTriples: Triple[];
+  addedTriples: Triple[];
+  relined: string[];
+}
+
+function parseLines(ntriples: string): Quad[] {
+  const quads: Quad[] = [];
+  forEachTriple(ntriples, (s, p, o, line) => quads.push([s, p, o, line]));
+  return quads;
+}
+
+/**
+ * Remove, then add lines, as indexing the resulting text would have them: the data's lines are indexed before the
+ * ontology, so a data line the ontology also states is kept as a line; without it the triple stays, lineless.
+ */
+function applyLines(graph: TripleGraph, remove: Quad[], add: Quad[], background: Set<string>): AppliedLines {
+  const applied: AppliedLines = { removed: [], added: [], removedTriples: [], addedTriples: [], relined: [] };
+  for (const quad of remove) {
+    const [s, p, o, line] = quad;
+    if (!graph.remove(s, p, o, line)) continue;
+    applied.removed.push(quad);
+    if (background.has(`${s} ${p} ${o}`)) {
+      graph.add(s, p, o);
+      applied.relined.push(s);
+    } else {
+      applied.removedTriples.push([s, p, o]);
+    }
+  }
+  for (const quad of add) {
+    const [s, p, o, line] = quad;
+    if (graph.add(s, p, o, line)) {
+      applied.added.push(quad);
+      applied.addedTriples.push([s, p, o]);
+    } else if (background.has(`${s} ${p} ${o}`) && !graph.lines.get(s)?.includes(line)) {
+      graph.remove(s, p, o);
+      graph.add(s, p, o, line);
+      applied.added.push(quad);
+      applied.relined.push(s);
+    }
+  }
+  return applied;
+}
+
+const backgrounds = new WeakMap<LoadedProfile, Set<string>>();
+
+function backgroundOf(loaded: LoadedProfile): Set<string> {
+  let set = backgrounds.get(loaded);
+  if (!set) {
+    set = new Set(loaded.background.map(([s, p, o]) => `${s} ${p} ${o}`));
+    backgrounds.set(loaded, set);
+  }
+  return set;
+}
+
 function unchanged(state: KeptCatalog, previous: DatasetDigests): ValidationTaskResult {
   return {
     results: previous.results ?? [],
@@ -187,7 +287,7 @@ function evaluate(
   digests: DatasetDigests | undefined,
   timings: { index: number; partition: number },
   triples: number,
-  path: 'full' | 'append',
+  path: 'full' | 'append' | 'patch',
 ): Outcome {
   const t = performance.now();
   const withShared = task.chunk.index === 0;
