@@ -8,15 +8,16 @@
  *   rdf-validate-shacl 0.6.5 on an N3.Store (--reference; 10k only with --reference-10k, it takes about a minute),
  *   and shacl-engine when it is installed; with a check that they report the same results on a broken catalogue;
  * - CatalogValidator as the server uses it, with 1 and with 2 threads: a first (full) validation, the same text
- *   again, a re-validation with 10 datasets changed (the whole text, as a re-PUT sends it), and one new dataset
- *   appended to the stored text (a POST), with and without the index a thread keeps.
+ *   again, a re-validation with 10 datasets changed (the whole text, as a re-PUT sends it; and as a line diff against
+ *   the stored text, validateChange, patching the index a thread keeps), and one new dataset appended to the stored
+ *   text (a POST), with and without the index a thread keeps.
  * Prints Markdown (for bench/RESULTS.md) and writes bench/out/validation-bench.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CatalogValidator, type CatalogValidation, type DatasetDigests } from '../src/validation/catalog-validator.js';
+import { CatalogValidator, type CatalogValidation, type DatasetDigests, type TextChange } from '../src/validation/catalog-validator.js';
 import { comparable, referenceValidate, type ComparableResult } from '../src/validation/reference-engine.js';
 import { runValidationTask } from '../src/validation/validate-task.js';
 import { loadProfile } from '../src/validation/loaded-profile.js';
@@ -63,6 +64,22 @@ async function time<T>(work: () => Promise<T> | T): Promise<[number, T]> {
 function tenChanged(size: number, round: number): string {
   const step = Math.floor(size / 10);
   return catalogNTriples(size, { datasets: Object.fromEntries(Array.from({ length: 10 }, (_, k) => [k * step + (round % step), { revision: round + 2 }])) });
+}
+
+/** Ten more datasets changed in each round, on top of the rounds before: each text differs from the last in ten. */
+function tenMoreChanged(size: number, round: number): string {
+  const step = Math.floor(size / 10);
+  const datasets: Record<number, { revision: number }> = {};
+  for (let r = 0; r <= round; r++) for (let k = 0; k < 10; k++) datasets[k * step + (r % step)] = { revision: r + 2 };
+  return catalogNTriples(size, { datasets });
+}
+
+/** The line diff a writer sends with a re-PUT (lines as sets). */
+function lineDiff(stored: string, next: string): TextChange {
+  const before = new Set(stored.split('\n'));
+  const after = new Set(next.split('\n'));
+  const only = (lines: Set<string>, other: Set<string>) => [...lines].filter((l) => l !== '' && !other.has(l)).map((l) => `${l}\n`).join('');
+  return { removed: only(before, after), added: only(after, before) };
 }
 
 function breakdown(v: CatalogValidation): string {
@@ -177,6 +194,30 @@ async function validator(threads: number, size: number): Promise<void> {
       changedResult = v;
     }
     rows.push({ what: 're-PUT with 10 datasets changed (whole text, previous digests)', size, threads, samples: changed, detail: breakdown(changedResult!) });
+
+    // The same re-PUT as the writer sends it with the stored text: a line diff; the kept index is patched.
+    let stored = base;
+    let storedDigests = (await gate.validate(PROFILE, base)).digests;
+    const patched: number[] = [];
+    const diffing: number[] = [];
+    let patchedResult: CatalogValidation | undefined;
+    for (let i = 0; i < RUNS; i++) {
+      const text = tenMoreChanged(size, i);
+      const [d, change] = await time(() => lineDiff(stored, text));
+      diffing.push(d);
+      const [t, v] = await time(() => gate.validateChange(PROFILE, stored, text, change, storedDigests));
+      patched.push(t);
+      patchedResult = v;
+      stored = text;
+      storedDigests = v.digests;
+    }
+    rows.push({
+      what: 're-PUT with 10 datasets changed: validateChange(stored, next, line diff, digests), kept index',
+      size,
+      threads,
+      samples: patched,
+      detail: `${breakdown(patchedResult!)}; the line diff itself (writer, not included) ${ms(median(diffing))} ms`,
+    });
 
     // Sequences of POSTs, each adding one dataset to the stored text (the writer's `stored + posted`).
     for (const [what, viaAddition] of [
