@@ -398,6 +398,18 @@ describe('validation of a changed text (a re-PUT as a line diff) against a kept 
     expect(result.datasets).to.equal(before);
   });
 
+  it('a change to a catalogue type line, or a stored text that is not the one indexed, is validated whole', async () => {
+    const other = await change(edit(text, () => false, [`<http://example.org/other> ${RDF_TYPE} <${DCAT}Catalog> .`], 0));
+    expect(other.path).to.equal('full');
+    // The full validation kept the index of that text; index `text` again for the next one.
+    digests = (await cached.validate('dcat-ap-3', text, digests)).digests;
+    const next = revise(text, 6, 5);
+    const longer = `${text}# a comment\n`;
+    const result = await cached.validateChange('dcat-ap-3', longer, next, lineChange(text, next), digests);
+    expect(result.path).to.equal('full');
+    expect(result.validatedDatasets).to.equal(1);
+  });
+
   it('digests this validator did not return fall back to a full validation', async () => {
     const copy = JSON.parse(JSON.stringify(digests)) as DatasetDigests;
     const next = revise(text, 5, 4);
