@@ -271,22 +271,30 @@ function write({ seq, op, capture, maxQuads }: Extract<ReplicaRequest, { type: '
   };
 }
 
-/** What Oxigraph stores for each literal: load them into a scratch store, one graph each, and read them back. */
+/**
+ * What Oxigraph stores for each literal: load them into a scratch store, one graph each, and read them back as text
+ * (quad objects from match() would linger in the heap and slow the next load: see LiteralOriginals).
+ */
 function normalizeLiterals(literals: string[]): string[] {
   const scratch = new ox.Store();
   try {
-    const input = literals.map((literal, i) => `<urn:x:s> <urn:x:p> ${literal} <urn:x:g${i}> .`).join('\n');
+    const input = literals.map((literal, i) => `${SCRATCH_SUBJECT} ${literal} <${SCRATCH_GRAPH}${i}> .`).join('\n');
     scratch.load(input, { format: 'nq' });
     const result = [...literals];
-    for (const quad of scratch.match()) {
-      const index = Number(quad.graph.value.slice('urn:x:g'.length));
-      result[index] = quad.object.toString();
+    for (const line of scratch.dump({ format: 'nq' }).split('\n')) {
+      const graphAt = line.lastIndexOf(` <${SCRATCH_GRAPH}`);
+      if (graphAt < 0) continue;
+      const index = Number(line.slice(graphAt + SCRATCH_GRAPH.length + 2, line.indexOf('>', graphAt)));
+      result[index] = line.slice(SCRATCH_SUBJECT.length + 1, graphAt);
     }
     return result;
   } finally {
     (scratch as unknown as { free?: () => void }).free?.();
   }
 }
+
+const SCRATCH_SUBJECT = '<urn:x:s> <urn:x:p>';
+const SCRATCH_GRAPH = 'urn:x:g';
 
 function runQuery(query: string, resultsFormat: string, dataset: QueryDataset | undefined, baseIri: string): string {
   const options: Parameters<ox.Store['query']>[1] = { results_format: resultsFormat, base_iri: baseIri };
