@@ -21,7 +21,8 @@ export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator
       validate: (profile, ntriples, previous) => ctx.validator.validate(profile, ntriples, previous as DatasetDigests | undefined),
       validateAddition: (profile, stored, addition, previous) =>
         ctx.validator.validateAddition(profile, stored, addition, previous as DatasetDigests | undefined),
-      validateChange: (profile, _stored, next, _change, previous) => ctx.validator.validate(profile, next, previous as DatasetDigests | undefined),
+      validateChange: (profile, stored, next, change, previous) =>
+        ctx.validator.validateChange(profile, stored, next, change, previous as DatasetDigests | undefined),
     },
     organisationOwnership(ctx.organisations),
     ctx.config.baseUrl,

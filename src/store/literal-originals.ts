@@ -25,12 +25,13 @@ type WrittenForms = Map<string, number>;
 
 export class LiteralOriginals {
   /**
-   * Per graph, one string of `key \u0001 form \u0001 count` lines. One object per graph rather than a map of maps:
-   * Oxigraph's wasm memory growth makes V8 run full garbage collections again and again while a large graph loads, and
-   * each of them marks every live object of the replica's heap (a 10,000-dataset load took 2 s with a small heap, 9–29 s
-   * with four catalogs' originals kept as maps).
+   * Per graph, the entries as `key \u0001 form \u0001 count` lines in BUCKETS strings by a hash of the key: a few
+   * objects per graph rather than maps of maps. Oxigraph's wasm memory growth makes V8 run full garbage collections
+   * again and again while a large graph loads, and each of them marks every live object of the replica's heap (a
+   * 10,000-dataset load took 2 s with a small heap, 9–29 s with four catalogs' originals kept as maps). A write reads
+   * and rewrites only the buckets of its keys.
    */
-  private readonly byGraph = new Map<GraphName, string>();
+  private readonly byGraph = new Map<GraphName, Map<number, string>>();
 
   /**
    * Note the literals of `ntriples` (as submitted) that the store keeps in another form. For an addition to a graph
@@ -41,7 +42,8 @@ export class LiteralOriginals {
     const candidates = rewritableLines(ntriples);
     if (candidates.length === 0) return;
     const stored = storedForms(candidates, normalize);
-    const graphMap = this.read(graph);
+    const keys = candidates.map((c) => keyOf(c.subject, c.predicate, stored.get(c.literal)!));
+    const graphMap = this.read(graph, keys);
     // Rewritten forms first, so a canonical form met before them in the text is still counted.
     for (const candidate of candidates) {
       const canonical = stored.get(candidate.literal)!;
@@ -60,7 +62,7 @@ export class LiteralOriginals {
       const forms = graphMap.get(keyOf(candidate.subject, candidate.predicate, canonical));
       if (forms) count(forms, candidate);
     }
-    this.write(graph, graphMap);
+    this.write(graph, graphMap, keys);
   }
 
   /**
@@ -72,8 +74,9 @@ export class LiteralOriginals {
     if (!this.byGraph.has(graph)) return staying;
     const candidates = rewritableLines(ntriples);
     if (candidates.length === 0) return staying;
-    const graphMap = this.read(graph);
     const stored = storedForms(candidates, normalize);
+    const keys = candidates.map((c) => keyOf(c.subject, c.predicate, stored.get(c.literal)!));
+    const graphMap = this.read(graph, keys);
     for (const candidate of candidates) {
       const canonical = stored.get(candidate.literal)!;
       const key = keyOf(candidate.subject, candidate.predicate, canonical);
@@ -86,7 +89,7 @@ export class LiteralOriginals {
       // The canonical form alone needs no entry: the store gives it back as written.
       if (forms.size === 0 || (forms.size === 1 && forms.has(canonical))) graphMap.delete(key);
     }
-    this.write(graph, graphMap);
+    this.write(graph, graphMap, keys);
     return staying;
   }
 
@@ -98,55 +101,85 @@ export class LiteralOriginals {
     return this.byGraph.has(graph);
   }
 
-  /** Put the submitted literals back into an N-Triples dump of the graph. */
+  /** Put the submitted literals back into an N-Triples dump of the graph. Only lines with an XSD datatype are looked at. */
   restore(graph: GraphName, dump: string): string {
     if (!this.byGraph.has(graph)) return dump;
-    const graphMap = this.read(graph);
+    const graphMap = this.read(graph, 'all');
     const out: string[] = [];
-    for (const line of lines(dump)) {
-      const triple = line.includes(XSD_TYPED) ? splitTripleLine(line) : undefined;
+    let copied = 0;
+    for (const { start, end, line } of typedLines(dump)) {
+      const triple = splitTripleLine(line);
       const forms = triple && isRewritable(triple.object) ? graphMap.get(keyOf(triple.subject, triple.predicate, triple.object)) : undefined;
-      if (!forms) out.push(line);
-      else for (const original of forms.keys()) out.push(`${triple!.subject} ${triple!.predicate} ${original} .`);
+      if (!forms) continue;
+      out.push(dump.slice(copied, start));
+      for (const original of forms.keys()) out.push(`${triple!.subject} ${triple!.predicate} ${original} .\n`);
+      copied = end + 1;
     }
-    return out.length ? `${out.join('\n')}\n` : '';
+    if (copied === 0) return dump;
+    out.push(dump.slice(copied));
+    return out.join('');
   }
 
   /** For snapshots: each key with its written forms, a form repeated as often as it is counted. */
   export(graph: GraphName): [string, string[]][] {
-    return [...this.read(graph)].map(([key, forms]) => [key, [...forms].flatMap(([form, n]) => Array<string>(n).fill(form))]);
+    return [...this.read(graph, 'all')].map(([key, forms]) => [key, [...forms].flatMap(([form, n]) => Array<string>(n).fill(form))]);
   }
 
   import(graph: GraphName, entries: [string, string[]][]): void {
-    const graphMap = this.read(graph);
+    const graphMap = this.read(graph, 'all');
     for (const [key, originals] of entries) {
       const forms: WrittenForms = new Map();
       for (const original of originals) forms.set(original, (forms.get(original) ?? 0) + 1);
       graphMap.set(key, forms);
     }
-    this.write(graph, graphMap);
+    this.write(graph, graphMap, 'all');
   }
 
-  /** The graph's entries as maps, for the length of one call. */
-  private read(graph: GraphName): Map<string, WrittenForms> {
+  /** The entries of the buckets holding `keys` (or all), as maps for the length of one call. */
+  private read(graph: GraphName, keys: string[] | 'all'): Map<string, WrittenForms> {
     const map = new Map<string, WrittenForms>();
-    const text = this.byGraph.get(graph);
-    if (!text) return map;
-    for (const line of lines(text)) {
-      const [key, form, times] = line.split(SEPARATOR) as [string, string, string];
-      let forms = map.get(key);
-      if (!forms) map.set(key, (forms = new Map()));
-      forms.set(form, Number(times));
+    const buckets = this.byGraph.get(graph);
+    if (!buckets) return map;
+    const wanted = keys === 'all' ? buckets.keys() : new Set(keys.map(bucketOf));
+    for (const bucket of wanted) {
+      for (const line of lines(buckets.get(bucket) ?? '')) {
+        const [key, form, times] = line.split(SEPARATOR) as [string, string, string];
+        let forms = map.get(key);
+        if (!forms) map.set(key, (forms = new Map()));
+        forms.set(form, Number(times));
+      }
     }
     return map;
   }
 
-  private write(graph: GraphName, map: Map<string, WrittenForms>): void {
-    const out: string[] = [];
-    for (const [key, forms] of map) for (const [form, times] of forms) out.push(`${key}${SEPARATOR}${form}${SEPARATOR}${times}\n`);
-    if (out.length) this.byGraph.set(graph, out.join(''));
-    else this.byGraph.delete(graph);
+  /** Write back the buckets of `keys` (or all) from `map`, which holds every entry of those buckets. */
+  private write(graph: GraphName, map: Map<string, WrittenForms>, keys: string[] | 'all'): void {
+    let buckets = this.byGraph.get(graph);
+    if (!buckets) this.byGraph.set(graph, (buckets = new Map()));
+    const touched = keys === 'all' ? new Set([...buckets.keys(), ...[...map.keys()].map(bucketOf)]) : new Set(keys.map(bucketOf));
+    const texts = new Map<number, string[]>();
+    for (const [key, forms] of map) {
+      const bucket = bucketOf(key);
+      if (!touched.has(bucket)) continue;
+      let text = texts.get(bucket);
+      if (!text) texts.set(bucket, (text = []));
+      for (const [form, times] of forms) text.push(`${key}${SEPARATOR}${form}${SEPARATOR}${times}\n`);
+    }
+    for (const bucket of touched) {
+      const text = texts.get(bucket);
+      if (text) buckets.set(bucket, text.join(''));
+      else buckets.delete(bucket);
+    }
+    if (buckets.size === 0) this.byGraph.delete(graph);
   }
+}
+
+const BUCKETS = 256;
+
+function bucketOf(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return (hash >>> 0) % BUCKETS;
 }
 
 /** N-Triples escapes control characters in literals and IRIs, so it cannot occur inside a key or a form. */
@@ -166,18 +199,24 @@ interface Candidate {
 function rewritableLines(ntriples: string): Candidate[] {
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
-  for (let at = ntriples.indexOf(XSD_TYPED); at >= 0; ) {
-    const start = ntriples.lastIndexOf('\n', at) + 1;
-    let end = ntriples.indexOf('\n', at);
-    if (end < 0) end = ntriples.length;
-    at = ntriples.indexOf(XSD_TYPED, end);
-    const line = ntriples.slice(start, end);
+  for (const { line } of typedLines(ntriples)) {
     const triple = splitTripleLine(line);
     if (!triple || !isRewritable(triple.object) || seen.has(line)) continue;
     seen.add(line);
     candidates.push({ line, subject: triple.subject, predicate: triple.predicate, literal: triple.object });
   }
   return candidates;
+}
+
+/** The lines with an XSD datatype in them (maybe inside a string), with where they start and end (at their newline). */
+function* typedLines(text: string): Generator<{ start: number; end: number; line: string }> {
+  for (let at = text.indexOf(XSD_TYPED); at >= 0; ) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    at = text.indexOf(XSD_TYPED, end);
+    yield { start, end, line: text.slice(start, end) };
+  }
 }
 
 function storedForms(candidates: Candidate[], normalize: Normalizer): Map<string, string> {
