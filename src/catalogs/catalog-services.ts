@@ -19,8 +19,6 @@ export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator
     ctx.store,
     {
       validate: (profile, ntriples, previous) => ctx.validator.validate(profile, ntriples, previous as DatasetDigests | undefined),
-      validateAddition: (profile, stored, addition, previous) =>
-        ctx.validator.validateAddition(profile, stored, addition, previous as DatasetDigests | undefined),
       validateChange: (profile, stored, next, change, previous) =>
         ctx.validator.validateChange(profile, stored, next, change, previous as DatasetDigests | undefined),
     },

@@ -33,8 +33,6 @@ export interface Report {
 /** The SHACL gate as the writer needs it (src/validation provides it). */
 export interface CatalogGate {
   validate(profile: string, ntriples: string, previous?: unknown): Promise<{ report: Report; digests: unknown }>;
-  /** The catalog `stored` plus `addition`, validated as one; cheaper when `previous` is the last validation of `stored`. */
-  validateAddition(profile: string, stored: string, addition: string, previous?: unknown): Promise<{ report: Report; digests: unknown }>;
   /** The catalog `next`, which differs from `stored` by `change`; cheaper when `previous` is the last validation of `stored`. */
   validateChange(profile: string, stored: string, next: string, change: TextChange, previous?: unknown): Promise<{ report: Report; digests: unknown }>;
 }
@@ -135,7 +133,7 @@ export class CatalogWriter {
       const change = before && (adding ? { removed: [], added: newLines(before, ntriples) } : this.compare(before, ntriples, options.reading));
       const resulting = adding ? before!.text + ntriples : ntriples;
       const compared = performance.now();
-      const { report, digests } = await this.validate(profile, before, ntriples, resulting, adding, change, samePlan);
+      const { report, digests } = await this.validate(profile, before, resulting, change, samePlan);
       const validated = performance.now();
       if (!report.conforms) throw new CatalogRejected(report);
       const warnings = report.results.filter((r) => r.severity !== 'Violation');
@@ -219,17 +217,15 @@ export class CatalogWriter {
     return (reading && before.diffRead(reading.reader, reading.fresh)) ?? before.diff(ntriples);
   }
 
+  /** The resulting catalog, validated; with a stored one, only as the change from it (a POST removes nothing). */
   private validate(
     profile: string,
     before: CatalogLines | undefined,
-    ntriples: string,
     resulting: string,
-    adding: boolean,
     change: LineChange | undefined,
     previous: unknown,
   ): Promise<{ report: Report; digests: unknown }> {
     if (!before || !change) return this.gate.validate(profile, resulting, previous);
-    if (adding) return this.gate.validateAddition(profile, before.text, ntriples, previous);
     return this.gate.validateChange(profile, before.text, resulting, { removed: joinLines(change.removed), added: joinLines(change.added) }, previous);
   }
 
