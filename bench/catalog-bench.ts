@@ -8,14 +8,14 @@
  * Cases (each `--runs` times, separate catalog ids where a case needs a catalog it has not seen):
  *   a. PUT of a new 1,000-dataset catalog, as N-Triples and as Turtle (goteborg-nt-N, goteborg-ttl-N)
  *   b. PUT of a new 10,000-dataset catalog as N-Triples (goteborg, goteborg-a, goteborg-b, …)
- *   c. re-PUT of goteborg with 10 datasets changed (the whole 10,000-dataset text again)
+ *   c. re-PUT of goteborg with 10 datasets changed (the whole 10,000-dataset text again); then the same as Turtle
  *   d. POST of one new dataset (with its dcat:dataset link) into goteborg
- *   e. SIGTERM, restart, then the first POST of one new dataset into each 10,000-dataset catalog (no kept index)
+ *   e. SIGTERM, restart: (e0) a POST into goteborg as soon as the server is ready, while it still reads the catalogs
+ *      back (WARM_CATALOGS); then, once they are prepared, the first POST of one new dataset into each 10k catalog
  * Interleaved with the cases, for the breakdown: (a), (b) the same N-Triples as `PUT /store?graph=…` (parse,
  * journal, replicas; no structure check, no validation) and as `POST /validate?profile=dcat-ap-3` (parse and
  * validation, nothing stored); (c) the same text PUT over /store onto a graph that holds a copy of the catalog (the
- * store's replace); (d) the same dataset POSTed over /store into that copy, and the dataset count the writer runs
- * after a POST, as a query; after (e) `GET /catalogs/{id}.nt` (the read-back a POST does without cached text). Before the server starts, the parts are also timed in this process: parsing as the parser pool
+ * store's replace); (d) the same dataset POSTed over /store into that copy; after (e) `GET /catalogs/{id}.nt` (the read-back a POST does without cached text). Before the server starts, the parts are also timed in this process: parsing as the parser pool
  * does, the structure check, Oxigraph loading the graph, and an append + fdatasync of the journal record's size.
  *
  * Between timed requests the bench waits until both replicas and compaction are idle (two concurrent ASK queries
@@ -100,6 +100,8 @@ interface Exchange {
   headersMs: number;
   /** Request start → response body read. */
   ms: number;
+  /** The server's own account of a catalog write: `Server-Timing` as milliseconds per step. */
+  serverTiming: Record<string, number>;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
@@ -114,13 +116,24 @@ function exchange(url: string, method: string, headers: Record<string, string>, 
       headersMs = now() - started;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), sentMs, headersMs, ms: now() - started }));
+      const serverTiming = parseServerTiming(res.headers['server-timing']);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), sentMs, headersMs, ms: now() - started, serverTiming }));
       res.on('error', reject);
     });
     req.on('finish', () => (sentMs = now() - started));
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** `parse;dur=1.2, store;dur=3.4` → { parse: 1.2, store: 3.4 }. */
+function parseServerTiming(header: string | string[] | undefined): Record<string, number> {
+  const steps: Record<string, number> = {};
+  for (const entry of String(header ?? '').split(',')) {
+    const match = /^\s*([\w-]+);dur=([\d.]+)/.exec(entry);
+    if (match) steps[match[1]!] = Number(match[2]);
+  }
+  return steps;
 }
 
 class NotAccepted extends Error {}
@@ -191,6 +204,7 @@ interface Row {
     /** Server RSS and main-thread heap right after the response. */
     rssMiB: number;
     mainHeapMiB: number;
+    serverTiming: Record<string, number>;
   }[];
 }
 
@@ -330,6 +344,7 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
       topThreads: deltas.slice(0, 3),
       rssMiB: (server.memory()?.rss ?? NaN) / 2 ** 20,
       mainHeapMiB: Number((health.memory as { mainHeapUsed?: number } | undefined)?.mainHeapUsed ?? NaN) / 2 ** 20,
+      serverTiming: ex.serverTiming,
     });
     return ex;
   };
@@ -358,13 +373,11 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
   }
 
   // (b) 10k, N-Triples, new ids goteborg, goteborg-a, …; interleaved with /store and /validate.
-  let breakdownSample: Exchange | undefined;
   for (let r = 0; r < K; r++) {
     const id = largeIds[r]!;
     progress(`(b) ${options.large} datasets → ${id} (${r + 1}/${K})`);
     const nt = catalogText(id, options.large);
-    const ex = await timedWrite(row('b', `(b) PUT new catalog, ${int(options.large)} datasets, N-Triples`, `${int(counts.large)} triples, ${mb(sizes.largeNt)}`, 10_000), id, 'PUT', `${server.url}/catalogs/${id}`, NT, nt);
-    if (r === Math.floor(K / 2)) breakdownSample = ex;
+    await timedWrite(row('b', `(b) PUT new catalog, ${int(options.large)} datasets, N-Triples`, `${int(counts.large)} triples, ${mb(sizes.largeNt)}`, 10_000), id, 'PUT', `${server.url}/catalogs/${id}`, NT, nt);
     await timedWrite(row('b-store', `PUT /store?graph= (no validation), same ${int(options.large)}-dataset N-Triples`, mb(sizes.largeNt)), `scratch-large-${r}`, 'PUT', storeUrl(scratchGraph(`large-${r}`)), NT, nt);
     await timedWrite(row('b-validate', `POST /validate?profile=dcat-ap-3 (nothing stored), same ${int(options.large)}-dataset N-Triples`, mb(sizes.largeNt)), `validate-large-${r}`, 'POST', validateUrl(id), NT, nt, [200]);
     await timedWrite(row('b-store-delete', 'DELETE /store?graph= of that graph (not a target)', ''), `scratch-large-${r}`, 'DELETE', storeUrl(scratchGraph(`large-${r}`)), NT, undefined, [200, 204]);
@@ -384,17 +397,21 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
     await timedWrite(row('c', `(c) re-PUT, ${int(options.large)} datasets, 10 changed`, `${mb(sizes.largeNt)} N-Triples`, 1500), 'goteborg', 'PUT', `${server.url}/catalogs/goteborg`, NT, text);
     await timedWrite(row('c-store', `PUT /store?graph= replacing a graph that holds the same ${int(counts.large)} triples (no validation), same text as (c)`, mb(sizes.largeNt)), 'copy', 'PUT', storeUrl(copyGraph), NT, text);
   }
+  // The same re-PUT as Turtle (blank nodes written inline, so they get labels from the parser): the first round
+  // also switches from the N-Triples labels to the parser's, later rounds change 10 datasets each.
+  for (let r = 0; r < K; r++) {
+    progress(`(c, Turtle) re-PUT goteborg as Turtle, 10 datasets changed (${r + 1}/${K})`);
+    const changed = Object.fromEntries(Array.from({ length: 10 }, (_, k) => [k * step + ((r + K) % step), { revision: r + 2 + K }]));
+    const turtle = await toTurtle(catalogText('goteborg', options.large, changed));
+    await timedWrite(row('c-ttl', `re-PUT as Turtle, ${int(options.large)} datasets, 10 changed (round 1 after N-Triples)`, `${mb(Buffer.byteLength(turtle))} Turtle`), 'goteborg', 'PUT', `${server.url}/catalogs/goteborg`, TTL, turtle);
+  }
 
   // (d) POST one new dataset into goteborg.
-  const countQuery = (graph: string, dataset: string) =>
-    `SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { { GRAPH <${graph}> { ?d a ?t } } UNION { VALUES ?d { <${dataset}> } } VALUES ?t { <http://www.w3.org/ns/dcat#Dataset> <http://www.w3.org/ns/dcat#DatasetSeries> } FILTER(isIRI(?d)) }`;
   for (let r = 0; r < K; r++) {
     progress(`(d) POST one dataset into goteborg (${r + 1}/${K})`);
     const addition = datasetNTriples(options.large + r, { base: catalogIri('goteborg') });
     await timedWrite(row('d', '(d) POST one new dataset (kept index)', `${addition.split('\n').length - 1} triples, ${Buffer.byteLength(addition)} B N-Triples`, 200), 'goteborg', 'POST', `${server.url}/catalogs/goteborg`, NT, addition);
     await timedWrite(row('d-store', 'POST /store?graph= of the same dataset into the copy graph (no validation)', `${Buffer.byteLength(addition)} B`), 'copy', 'POST', storeUrl(copyGraph), NT, addition, [200, 201, 204]);
-    const query = countQuery(catalogIri('goteborg'), `${catalogIri('goteborg')}/datasets/d${options.large + r}`);
-    await timedWrite(row('d-count', 'the dataset count a POST runs after validation (SELECT COUNT(DISTINCT ?d) over the catalog graph), as GET /sparql', ''), 'goteborg', 'GET', `${server.url}/sparql?query=${encodeURIComponent(query)}`, NT, undefined, [200]);
   }
   mustSucceed(await exchange(storeUrl(copyGraph), 'DELETE', admin), 'DELETE the copy graph', [200, 204]);
 
@@ -422,7 +439,18 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
     replicas: server.lines.filter((l) => l.msg === 'replica ready').map((l) => ({ replica: String(l.replica), ms: Number(l.ms), replayed: Number(l.replayed) })),
   };
   progress(`restarted in ${ms(server.readyMs)} (stop ${ms(stopped.ms)})`);
-  const eRow = row('e', '(e) POST one new dataset, first write to the catalog after a restart', 'as (d)', 200);
+  // Right away: the catalogs are still being read back and validated (WARM_CATALOGS), newest first.
+  const warmStarted = now();
+  await timedWrite(row('e0', '(e0) POST one new dataset into goteborg as soon as all replicas are ready, while the catalogs are still being prepared', 'as (d)'), 'goteborg', 'POST', `${server.url}/catalogs/goteborg`, NT, datasetNTriples(options.large + 99, { base: catalogIri('goteborg') }));
+  let warming = await server.health();
+  while ((warming.catalogIndexes as { status?: string } | undefined)?.status === 'warming') {
+    await sleep(200);
+    warming = await server.health();
+  }
+  const warmLine = server.lines.find((l) => l.msg === 'catalog indexes ready');
+  const warmUp = { prepared: Number(warmLine?.prepared ?? NaN), serverMs: Number(warmLine?.ms ?? NaN), waitedMs: now() - warmStarted };
+  progress(`catalogs prepared: ${warmUp.prepared} in ${ms(warmUp.serverMs)}`);
+  const eRow = row('e', '(e) POST one new dataset, first write to each catalog after a restart (once the catalogs are prepared)', 'as (d)', 200);
   for (let r = 0; r < K; r++) {
     const id = largeIds[r]!;
     progress(`(e) first POST into ${id} after the restart (${r + 1}/${K})`);
@@ -430,7 +458,7 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
     await timedWrite(eRow, id, 'POST', `${server.url}/catalogs/${id}`, NT, addition);
   }
   for (const id of largeIds) {
-    await timedWrite(row('e-get', 'GET /catalogs/{id}.nt after (e): the read-back a first POST after a restart does', mb(sizes.largeNt)), id, 'GET', `${server.url}/catalogs/${id}.nt`, NT, undefined, [200]);
+    await timedWrite(row('e-get', 'GET /catalogs/{id}.nt after (e): the read-back of a catalog the writer does not keep', mb(sizes.largeNt)), id, 'GET', `${server.url}/catalogs/${id}.nt`, NT, undefined, [200]);
   }
   for (let r = 0; r < K; r++) {
     const addition = datasetNTriples(options.large + 200 + r, { base: catalogIri('goteborg') });
@@ -464,29 +492,18 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
   md.push('', `In this process before the server started (median of ${partRuns}):`, '');
   md.push(line(['part', 'median', 'min', 'max', 'how']), line(['---', '---:', '---:', '---:', '---']));
   for (const c of components) md.push(line([c.label, ms(median(c.samples)), ms(Math.min(...c.samples)), ms(Math.max(...c.samples)), c.how]));
-  if (breakdownSample) {
-    const b = rows.get('b')!;
-    const part = (label: string) => median(components.find((c) => c.label.startsWith(label) && c.label.includes(`(${options.large} datasets`))!.samples);
-    const parse = part('parse to N-Triples');
-    const structure = part('structure check');
-    const oxLoad = part('Oxigraph');
-    const fsync = part('journal-sized');
-    const validateHttp = median(rows.get('b-validate')!.samples);
-    const storeHttp = median(rows.get('b-store')!.samples);
-    md.push('', `One PUT of ${int(options.large)} datasets (run ${Math.floor(K / 2) + 1} of ${K}), client side: body written to the socket after ${ms(breakdownSample.sentMs)}, response headers after ${ms(breakdownSample.headersMs)}, done after ${ms(breakdownSample.ms)} (status ${breakdownSample.status}). The server logs nothing per request; estimated from the parts above and the comparisons (medians):`, '');
-    md.push(line(['part', 'ms', 'from']), line(['---', '---:', '---']));
-    md.push(line(['parse the body to N-Triples (parser pool)', ms(parse), 'in process']));
-    md.push(line(['structure check (main thread)', ms(structure), 'in process']));
-    md.push(line(['validation (≈ `POST /validate` − parse)', ms(validateHttp - parse), `${ms(validateHttp)} − ${ms(parse)}`]));
-    md.push(line(['journal append + fdatasync', ms(fsync), 'in process']));
-    md.push(line(['Oxigraph load on the first replica', ms(oxLoad), 'in process (the second replica loads after the answer)']));
-    md.push(line(['sum of the parts', ms(parse + structure + validateHttp - parse + fsync + oxLoad), '']));
-    md.push(line(['`PUT /catalogs` (median)', ms(median(b.samples)), 'HTTP']));
-    md.push(line(['`PUT /store` of the same text: parse + journal + replica (median)', ms(storeHttp), 'HTTP']));
-    md.push(line(['`PUT /catalogs` − `PUT /store`: structure check + validation + catalog record', ms(median(b.samples) - storeHttp), 'HTTP']));
+  md.push('', 'Where the time went, from the server (`Server-Timing` of each write, median per step in ms):', '');
+  md.push(line(['case', 'parse', 'compare', 'validate', 'store', 'sum of steps', 'wall (client)']), line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const r of all) {
+    const timed = r.detail.filter((d) => Object.keys(d.serverTiming).length > 0);
+    if (timed.length === 0) continue;
+    const step = (name: string) => median(timed.map((d) => d.serverTiming[name] ?? 0));
+    const steps = ['parse', 'compare', 'validate', 'store'].map(step);
+    md.push(line([r.key, ...steps.map((x) => x.toFixed(0)), steps.reduce((a, b) => a + b, 0).toFixed(0), ms(median(timed.map((d) => d.ms)))]));
   }
   md.push('');
-  md.push(`- Restart before (e): ${int(restart.quads)} quads in the store, journal ${mb(restart.journalBefore)} at SIGTERM; stop ${ms(restart.stopMs)} (exit code ${restart.stopCode}, ${restart.stopSnapshotGraphs} graphs snapshotted); ready again (first replica) after ${ms(restart.readyMs)}, all replicas after ${ms(restart.allReplicasMs)} — (e) starts after that; replicas ${restart.replicas.map((r) => `${r.replica} ${ms(r.ms)}, ${r.replayed} journal records replayed`).join('; ')}.`);
+  md.push(`- Restart before (e): ${int(restart.quads)} quads in the store, journal ${mb(restart.journalBefore)} at SIGTERM; stop ${ms(restart.stopMs)} (exit code ${restart.stopCode}, ${restart.stopSnapshotGraphs} graphs snapshotted); ready again (first replica) after ${ms(restart.readyMs)}, all replicas after ${ms(restart.allReplicasMs)} — (e0) is sent then; replicas ${restart.replicas.map((r) => `${r.replica} ${ms(r.ms)}, ${r.replayed} journal records replayed`).join('; ')}.`);
+  md.push(`- Catalogs prepared after the restart (read back and validated, newest first, until the writer's cache is full): ${warmUp.prepared} in ${ms(warmUp.serverMs)} (server log); (e) starts after that, ${ms(warmUp.waitedMs)} after (e0) was sent.`);
   const snapshotNotes = all.filter((r) => r.detail.some((d) => d.snapshots > 0)).map((r) => `${r.key} (${r.detail.filter((d) => d.snapshots > 0).length}/${r.detail.length})`);
   md.push(`- Samples during which a compaction snapshot was committed: ${snapshotNotes.length ? snapshotNotes.join(', ') : 'none'}. Between samples the bench waits ${options.settleMs} ms and for both replicas to answer a query.`);
   md.push(`- Server RSS at the end: ${memory ? `${(memory.rss / 2 ** 20).toFixed(0)} MiB, peak ${(memory.hwm / 2 ** 20).toFixed(0)} MiB` : 'n/a'}. Server warnings/errors: ${problems.length ? problems.map((p) => `\`${p}\``).join('; ') : 'none'}.`);
@@ -498,7 +515,7 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
     md.push(line([r.key, r.detail.map((d) => `${(d.ms / 1000).toFixed(1)} / ${(d.cpuMs / 1000).toFixed(1)} (${((d.topThreads[0]?.[1] ?? 0) / 1000).toFixed(1)}) / ${d.rssMiB.toFixed(0)} / ${d.mainHeapMiB.toFixed(0)}`).join('; ')]));
   }
   md.push('');
-  return { markdown: md.join('\n'), json: { date, machine, options, counts, sizes, rows: all, components, restart, problems, memory, breakdownSample } };
+  return { markdown: md.join('\n'), json: { date, machine, options, counts, sizes, rows: all, components, restart, warmUp, problems, memory } };
 }
 
 async function main(): Promise<void> {

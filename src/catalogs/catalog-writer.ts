@@ -170,8 +170,9 @@ export class CatalogWriter {
   /**
    * After a start, read the catalogs back and validate each once, most recently written first, so that the first
    * POST or re-PUT of each finds its lines and its validation index at hand instead of paying for both (seconds at
-   * 10,000 datasets). Stops before the kept texts would fill half the cache, leaving the rest to writes; a write
-   * meanwhile just waits its turn on that catalog's lock. Resolves with the number of catalogs prepared.
+   * 10,000 datasets). Stops when the kept texts would overflow the cache (later writes push out the least recently
+   * used); a write meanwhile just waits its turn on that catalog's lock. Resolves with the number of catalogs
+   * prepared.
    */
   async warm(isStopping: () => boolean = () => false): Promise<number> {
     const records = allRecords(this.store).sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
@@ -185,7 +186,7 @@ export class CatalogWriter {
           if (this.content.get(record.id) !== undefined) return false;
           const state = await this.stored(record.id, catalogGraph(this.baseUrl, record.id));
           if (state.size === 0) return false;
-          if (bytes + stateBytes(state) > CONTENT_CACHE_BYTES / 2) return true;
+          if (bytes + stateBytes(state) > CONTENT_CACHE_BYTES) return true;
           bytes += stateBytes(state);
           const { digests } = await this.gate.validate(record.profile, state.text);
           this.digests.set(record.id, digests);

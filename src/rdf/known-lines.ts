@@ -1,4 +1,4 @@
-import type { ParseOutcome } from './parse.js';
+import { inBodyLines, type ParseOutcome } from './parse.js';
 
 /** Parsed as usual, plus `fresh`: the N-Triples of the lines that were not known (what the parser wrote for them). */
 export type ReadAgainstOutcome = Exclude<ParseOutcome, { ok: true }> | (Extract<ParseOutcome, { ok: true }> & { fresh: string });
@@ -33,14 +33,7 @@ export async function parseNTriplesAgainst(
   if (unknown.length === 0) return { ok: true, ntriples: keptText, quads: kept.length, fresh: '' };
   const parsed = await parse(Buffer.from(`${unknown.join('\n')}\n`, 'utf8'));
   if (!parsed.ok) {
-    const line = parsed.line === undefined ? undefined : lineNumbers[parsed.line - 1];
-    return { ...parsed, line, column: line === undefined ? undefined : parsed.column, message: relocate(parsed.message, parsed.line, line) };
+    return inBodyLines(parsed, parsed.line === undefined ? undefined : lineNumbers[parsed.line - 1]);
   }
   return { ok: true, ntriples: keptText + parsed.ntriples, quads: kept.length + parsed.quads, fresh: parsed.ntriples };
-}
-
-/** The parser's message names the line in what it was given; name the body's line instead. */
-function relocate(message: string, from: number | undefined, to: number | undefined): string {
-  if (from === undefined || to === undefined) return message;
-  return message.replace(new RegExp(`\\bline ${from}\\b`, 'g'), `line ${to}`);
 }

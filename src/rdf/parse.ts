@@ -47,6 +47,15 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
   }
 }
 
+/**
+ * A failed outcome of parsing part of a body, told in the body's lines: `line` is where the part's line
+ * `failed.line` sits in the body (undefined when unknown).
+ */
+export function inBodyLines(failed: Extract<ParseOutcome, { ok: false }>, line: number | undefined): Extract<ParseOutcome, { ok: false }> {
+  if (failed.line === undefined || line === undefined) return { ...failed, line: undefined, column: undefined };
+  return { ...failed, line, message: failed.message.replace(new RegExp(`\\bline ${failed.line}\\b`, 'g'), `line ${line}`) };
+}
+
 class DocumentError extends Error {
   constructor(message: string, readonly position: { line?: number; column?: number } = {}) {
     super(message);

@@ -4,9 +4,10 @@ import type { ParseOutcome, ParseRequest } from './parse.js';
 
 /** Parsing runs in its own small pool so large submissions never stall the event loop or the query replicas. */
 export class ParserPool {
+  readonly threads = Math.max(1, Math.min(2, os.availableParallelism()));
   private readonly pool = new Piscina({
     filename: new URL('./parse-worker.js', import.meta.url).href,
-    maxThreads: Math.max(1, Math.min(2, os.availableParallelism())),
+    maxThreads: this.threads,
     idleTimeout: 60_000,
   });
 
