@@ -79,6 +79,8 @@ export class CatalogWriter {
    * re-PUT is compared line by line so that only the change is validated and stored.
    */
   private readonly content = new BoundedCache<CatalogLines>(CONTENT_CACHE_BYTES, stateBytes);
+  /** Progress of warm(), while it runs. */
+  warming: { done: number; of: number } | undefined;
 
   constructor(
     private readonly store: GraphStore,
@@ -89,7 +91,7 @@ export class CatalogWriter {
   ) {
     // Anything else that writes a catalog graph (Graph Store Protocol, SPARQL Update) makes both stale.
     store.onCommit((touched) => {
-      for (const id of [...this.content.keys()]) {
+      for (const id of new Set([...this.content.keys(), ...this.digests.keys()])) {
         if (touched === 'all' || touched.includes(catalogGraph(baseUrl, id))) {
           this.content.delete(id);
           this.digests.delete(id);
@@ -202,9 +204,6 @@ export class CatalogWriter {
     }
     return prepared;
   }
-
-  /** Progress of warm(), while it runs. */
-  warming: { done: number; of: number } | undefined;
 
   /**
    * The lines a catalog is known to have: valid canonical N-Triples, which a re-sent body need not parse again. The
