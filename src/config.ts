@@ -19,6 +19,8 @@ export interface Config {
   logLevel: string;
   /** After a start, read the catalogs back and validate them once, so their first writes are fast. */
   warmCatalogs: boolean;
+  /** Memory for the kept texts of recently written catalogs, against which re-PUTs and POSTs are compared. */
+  catalogCacheMb: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +64,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactJournalBytes: integer(env, 'COMPACT_JOURNAL_BYTES', 64 * 1024 * 1024, 1),
     logLevel: env.LOG_LEVEL || 'info',
     warmCatalogs: flag(env, 'WARM_CATALOGS', true),
+    catalogCacheMb: integer(env, 'CATALOG_CACHE_MB', 512, 0),
   };
 }

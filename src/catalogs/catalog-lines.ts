@@ -27,6 +27,8 @@ export class CatalogLines {
     readonly text: string,
     index: Map<string, number>,
     stamps: { last: number },
+    /** Whether the text may hold characters past U+00FF, which make V8 keep it at two bytes a character. */
+    readonly wide: boolean,
   ) {
     this.index = index;
     this.stamps = stamps;
@@ -35,7 +37,12 @@ export class CatalogLines {
   static of(text: string): CatalogLines {
     const index = new Map<string, number>();
     for (const line of lines(text)) index.set(line, 0);
-    return new CatalogLines(text, index, { last: 0 });
+    return new CatalogLines(text, index, { last: 0 }, WIDE.test(text));
+  }
+
+  /** Heap the text and its line set take, about (the set: ~96 bytes a line). */
+  get bytes(): number {
+    return this.text.length * (this.wide ? 2 : 1) + this.index.size * 96;
   }
 
   /** Distinct triples. */
@@ -106,7 +113,8 @@ export class CatalogLines {
   advance(next: string, change: LineChange): CatalogLines {
     for (const line of change.removed) this.index.delete(line);
     for (const line of change.added) this.index.set(line, 0);
-    return new CatalogLines(next, this.index, this.stamps);
+    // The next text is made of kept lines and added ones.
+    return new CatalogLines(next, this.index, this.stamps, this.wide || change.added.some((line) => WIDE.test(line)));
   }
 
   /** How the text's blank nodes hang from IRIs; null when some do not form trees under one IRI each. */
@@ -115,6 +123,8 @@ export class CatalogLines {
     return this.forestCache;
   }
 }
+
+const WIDE = /[^\u0000-\u00ff]/;
 
 export interface LineReader {
   readonly lines: CatalogLines;

@@ -25,6 +25,7 @@ export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator
     organisationOwnership(ctx.organisations),
     ctx.config.baseUrl,
     DEFAULT_PROFILE,
+    ctx.config.catalogCacheMb * 1024 * 1024,
   );
   return {
     writer,

@@ -11,10 +11,6 @@ import { CatalogLines, graphPatch, joinLines, type LineChange, type LineReader }
 import { lines } from '../rdf/ntriples-lines.js';
 import { dcat, RDF_TYPE } from './vocabulary.js';
 
-/** Heap the kept catalog texts and line sets may take (a 10,000-dataset catalog: about 140 MB). */
-const CONTENT_CACHE_BYTES = 512 * 1024 * 1024;
-/** A text takes two bytes a character (most catalogs have a non-Latin-1 character); the line set about 96 bytes a line. */
-const stateBytes = (state: CatalogLines) => state.text.length * 2 + state.size * 96;
 
 export interface ReportEntry {
   severity: 'Violation' | 'Warning' | 'Info';
@@ -78,7 +74,7 @@ export class CatalogWriter {
    * The text and lines of recently written catalogs: a POST does not read the whole catalog back from the store, and a
    * re-PUT is compared line by line so that only the change is validated and stored.
    */
-  private readonly content = new BoundedCache<CatalogLines>(CONTENT_CACHE_BYTES, stateBytes);
+  private readonly content: BoundedCache<CatalogLines>;
   /** Progress of warm(), while it runs. */
   warming: { done: number; of: number } | undefined;
 
@@ -88,7 +84,10 @@ export class CatalogWriter {
     private readonly ownership: CatalogOwnership,
     private readonly baseUrl: string,
     private readonly defaultProfile: string,
+    /** Heap the kept catalog texts and line sets may take (a 10,000-dataset catalog: about 90 MB). */
+    private readonly cacheBytes: number,
   ) {
+    this.content = new BoundedCache<CatalogLines>(cacheBytes, (state) => state.bytes);
     // Anything else that writes a catalog graph (Graph Store Protocol, SPARQL Update) makes both stale.
     store.onCommit((touched) => {
       for (const id of new Set([...this.content.keys(), ...this.digests.keys()])) {
@@ -188,8 +187,8 @@ export class CatalogWriter {
           if (this.content.get(record.id) !== undefined) return false;
           const state = await this.stored(record.id, catalogGraph(this.baseUrl, record.id));
           if (state.size === 0) return false;
-          if (bytes + stateBytes(state) > CONTENT_CACHE_BYTES) return true;
-          bytes += stateBytes(state);
+          if (bytes + state.bytes > this.cacheBytes) return true;
+          bytes += state.bytes;
           const { digests } = await this.gate.validate(record.profile, state.text);
           this.digests.set(record.id, digests);
           this.content.set(record.id, state);

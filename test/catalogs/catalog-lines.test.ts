@@ -71,4 +71,13 @@ describe('catalog lines', () => {
     const replaced = text(C, '<urn:e> <urn:p> "e" .');
     expect(graphPatch(small, replaced, small.diff(replaced))).to.equal(undefined);
   });
+
+  it('counts a text with only Latin-1 characters at a byte a character, and one with others at two', () => {
+    const swedish = CatalogLines.of(text('<urn:a> <urn:p> "Göteborgs Stad" .'));
+    expect(swedish.wide).to.equal(false);
+    const dash = '<urn:b> <urn:p> "Miljö — data" .';
+    const wider = swedish.advance(text('<urn:a> <urn:p> "Göteborgs Stad" .', dash), { removed: [], added: [dash] });
+    expect(wider.wide).to.equal(true);
+    expect(wider.bytes).to.be.greaterThan(wider.text.length * 2);
+  });
 });
