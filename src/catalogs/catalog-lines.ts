@@ -15,29 +15,27 @@ export interface LineChange {
  */
 export class CatalogLines {
   /**
-   * Line → the stamp of the last pass that met it in a new text, so a diff needs no second set. Shared with the
-   * states that advance() makes from this one, together with the last stamp handed out.
+   * Line → the stamp of the last diff that met it in a new text, so a diff needs no second set. Shared with the
+   * state that advance() makes from this one (this one is used up then).
    */
   private readonly index: Map<string, number>;
-  private readonly stamps: { last: number };
   private forestCache: BlankForest | null | undefined;
+  private distinctCache: boolean | undefined;
   private static nextStamp = 0;
 
   private constructor(
     readonly text: string,
     index: Map<string, number>,
-    stamps: { last: number },
     /** Whether the text may hold characters past U+00FF, which make V8 keep it at two bytes a character. */
     readonly wide: boolean,
   ) {
     this.index = index;
-    this.stamps = stamps;
   }
 
   static of(text: string): CatalogLines {
     const index = new Map<string, number>();
     for (const line of lines(text)) index.set(line, 0);
-    return new CatalogLines(text, index, { last: 0 }, WIDE.test(text));
+    return new CatalogLines(text, index, WIDE.test(text));
   }
 
   /** Heap the text and its line set take, about (the set: ~96 bytes a line). */
@@ -54,6 +52,16 @@ export class CatalogLines {
     return this.index.has(line);
   }
 
+  /** Whether no line occurs twice in the text (a POST may restate lines the catalog had). */
+  distinct(): boolean {
+    if (this.distinctCache === undefined) {
+      let count = 0;
+      for (let at = this.text.indexOf('\n'); at >= 0; at = this.text.indexOf('\n', at + 1)) count++;
+      this.distinctCache = count === this.index.size;
+    }
+    return this.distinctCache;
+  }
+
   diff(next: string): LineChange {
     const stamp = this.newStamp();
     const added = new Set<string>();
@@ -64,43 +72,8 @@ export class CatalogLines {
     return { removed: this.unstamped(stamp), added: [...added] };
   }
 
-  /**
-   * A lookup for reading a re-sent body against these lines. It stamps what it finds, so that diffRead() can take
-   * the change from that one pass. The stamp is taken at the first lookup: a body is read in one synchronous pass.
-   */
-  reader(): LineReader {
-    let stamp = 0;
-    const reader: LineReader = {
-      lines: this,
-      stamp: () => stamp,
-      has: (line) => {
-        if (stamp === 0) stamp = this.newStamp();
-        if (!this.index.has(line)) return false;
-        this.index.set(line, stamp);
-        return true;
-      },
-    };
-    return reader;
-  }
-
-  /**
-   * The change of a text read with `reader` (its known lines) plus `fresh` (the lines the parser wrote for the rest),
-   * or undefined when the lines moved on since (another read or diff, a committed write): then use diff().
-   */
-  diffRead(reader: LineReader, fresh: string): LineChange | undefined {
-    const stamp = reader.stamp();
-    if (reader.lines !== this || stamp === 0 || this.stamps.last !== stamp) return undefined;
-    const added = new Set<string>();
-    for (const line of lines(fresh)) {
-      if (this.index.has(line)) this.index.set(line, stamp);
-      else added.add(line);
-    }
-    return { removed: this.unstamped(stamp), added: [...added] };
-  }
-
   private newStamp(): number {
-    this.stamps.last = ++CatalogLines.nextStamp;
-    return this.stamps.last;
+    return ++CatalogLines.nextStamp;
   }
 
   private unstamped(stamp: number): string[] {
@@ -114,7 +87,7 @@ export class CatalogLines {
     for (const line of change.removed) this.index.delete(line);
     for (const line of change.added) this.index.set(line, 0);
     // The next text is made of kept lines and added ones.
-    return new CatalogLines(next, this.index, this.stamps, this.wide || change.added.some((line) => WIDE.test(line)));
+    return new CatalogLines(next, this.index, this.wide || change.added.some((line) => WIDE.test(line)));
   }
 
   /** How the text's blank nodes hang from IRIs; null when some do not form trees under one IRI each. */
@@ -125,13 +98,6 @@ export class CatalogLines {
 }
 
 const WIDE = /[^\u0000-\u00ff]/;
-
-export interface LineReader {
-  readonly lines: CatalogLines;
-  /** 0 until the first lookup. */
-  stamp(): number;
-  has(line: string): boolean;
-}
 
 /**
  * Blank nodes as trees under IRI subjects (a dataset's contact point, its period of time and the nodes below them).

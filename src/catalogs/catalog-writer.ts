@@ -7,7 +7,7 @@ import { allRecords, getRecord, recordKey, summariseWarnings, type CatalogRecord
 import { checkCatalogStructure, type PublisherRule } from './catalog-structure.js';
 import { etagMatches } from './conditional.js';
 import { BoundedCache } from './bounded-cache.js';
-import { CatalogLines, graphPatch, joinLines, type LineChange, type LineReader } from './catalog-lines.js';
+import { CatalogLines, graphPatch, joinLines, type LineChange } from './catalog-lines.js';
 import { lines } from '../rdf/ntriples-lines.js';
 import { dcat, RDF_TYPE } from './vocabulary.js';
 
@@ -51,6 +51,17 @@ export class CatalogRejected extends HttpError {
     const violations = report.results.filter((r) => r.severity === 'Violation').length;
     super(422, `The catalog does not conform: ${violations} violation${violations === 1 ? '' : 's'}; nothing was stored`);
   }
+}
+
+/**
+ * A body read against a kept catalog text: the N-Triples of its lines the text lacked (`fresh`) and the text's lines
+ * it lacked (`lost`, when the text has no line twice). Good for the change only while `against` is still the kept
+ * state: advance() replaces it after every write.
+ */
+export interface Reading {
+  against: CatalogLines;
+  fresh: string;
+  lost: string[] | undefined;
 }
 
 export interface WriteOutcome {
@@ -116,7 +127,7 @@ export class CatalogWriter {
     id: string,
     organisation: string,
     ntriples: string,
-    options: { ifMatch?: string; profile?: string; reading?: { reader: LineReader; fresh: string } },
+    options: { ifMatch?: string; profile?: string; reading?: Reading },
   ): Promise<WriteOutcome> {
     return this.lock(id).runExclusive(async () => {
       const previous = getRecord(this.store, id);
@@ -205,15 +216,21 @@ export class CatalogWriter {
   }
 
   /**
-   * The lines a catalog is known to have: valid canonical N-Triples, which a re-sent body need not parse again. The
-   * reader notes what it found, so the write can take the change from that reading instead of comparing again.
+   * The kept text of a catalog: valid canonical N-Triples, against which a re-sent body is read (only lines it lacks
+   * are parsed), and from which that reading can tell the change (see Reading).
    */
-  lineReader(id: string): LineReader | undefined {
-    return this.content.get(id)?.reader();
+  kept(id: string): CatalogLines | undefined {
+    return this.content.get(id);
   }
 
-  private compare(before: CatalogLines, ntriples: string, reading?: { reader: LineReader; fresh: string }): LineChange {
-    return (reading && before.diffRead(reading.reader, reading.fresh)) ?? before.diff(ntriples);
+  /** The change to `before`: from the body's reading against it when that is still the kept text, else a diff. */
+  private compare(before: CatalogLines, ntriples: string, reading?: Reading): LineChange {
+    if (reading?.against === before && reading.lost) {
+      const added = new Set<string>();
+      for (const line of lines(reading.fresh)) if (!before.has(line)) added.add(line);
+      return { removed: reading.lost, added: [...added] };
+    }
+    return before.diff(ntriples);
   }
 
   /** The resulting catalog, validated; with a stored one, only as the change from it (a POST removes nothing). */

@@ -111,11 +111,12 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   const profile = typeof req.query.profile === 'string' ? req.query.profile : undefined;
   if (profile !== undefined && !services.knownProfile(profile)) throw badRequest(`Unknown profile "${profile}"; see /profiles`);
   const received = performance.now();
-  const reader = services.writer.lineReader(id);
-  const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id), { knownLines: reader?.has });
+  // A re-PUT usually re-sends most of the kept text; a POST is new lines, cheaper to parse than to look up.
+  const known = kind === 'replace' ? services.writer.kept(id) : undefined;
+  const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id), { known });
   const parsed = performance.now() - received;
   if (body.quads === 0) throw badRequest('The request body is empty: a catalog needs at least its dcat:Catalog resource');
-  const reading = reader && body.fresh !== undefined ? { reader, fresh: body.fresh } : undefined;
+  const reading = known && body.against ? { against: known, ...body.against } : undefined;
   const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile, reading });
   res.setHeader('ETag', etagFor(outcome.record, 'ttl'));
   res.setHeader('Last-Modified', httpDate(outcome.record.modified));

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import busboy from 'busboy';
 import type { AppContext } from '../context.js';
 import { GRAPH_FORMATS, NTRIPLES, formatByMediaType } from '../rdf/formats.js';
-import { parseNTriplesAgainst, type ReadAgainstOutcome } from '../rdf/known-lines.js';
+import { parseNTriplesAgainst, type KnownText } from '../rdf/known-lines.js';
 import { parseNTriplesInParts } from '../rdf/ntriples-parts.js';
 import type { ParseOutcome } from '../rdf/parse.js';
 import { badRequest, unsupportedMediaType } from './errors.js';
@@ -16,8 +16,8 @@ export const RDF_REQUEST_TYPES = GRAPH_FORMATS.map((f) => f.mediaType);
 export interface ParsedBody {
   ntriples: string;
   quads: number;
-  /** When read against known lines: the N-Triples of the lines that were not known. */
-  fresh?: string;
+  /** When read against a known text: the N-Triples of the lines it did not have, and its lines the body lacks. */
+  against?: { fresh: string; lost: string[] | undefined };
 }
 
 /**
@@ -28,7 +28,7 @@ export async function readRdfBody(
   req: Request,
   ctx: AppContext,
   baseIri: string,
-  options: { multipart?: boolean; knownLines?: (line: string) => boolean } = {},
+  options: { multipart?: boolean; known?: KnownText } = {},
 ): Promise<ParsedBody> {
   const type = requestType(req);
   const accepted = options.multipart ? [...RDF_REQUEST_TYPES, 'multipart/form-data'] : RDF_REQUEST_TYPES;
@@ -42,7 +42,7 @@ export async function readRdfBody(
     return { ntriples: parsed.map((p) => p.ntriples).join(''), quads: parsed.reduce((n, p) => n + p.quads, 0) };
   }
   requireUtf8(type, RDF_REQUEST_TYPES);
-  return parseDocument(ctx, bytes, type.mediaType, baseIri, 'body', options.knownLines);
+  return parseDocument(ctx, bytes, type.mediaType, baseIri, 'body', options.known);
 }
 
 async function parseDocument(
@@ -51,7 +51,7 @@ async function parseDocument(
   mediaType: string,
   baseIri: string,
   what: string,
-  knownLines?: (line: string) => boolean,
+  known?: KnownText,
 ): Promise<ParsedBody> {
   if (!formatByMediaType(mediaType)) throw unsupportedMediaType(mediaType, RDF_REQUEST_TYPES);
   const text = decodeUtf8(bytes, what);
@@ -59,22 +59,26 @@ async function parseDocument(
     throw badRequest(`The ${what} is empty; a JSON-LD document needs at least {}`);
   }
   const parse = (part: Uint8Array) => ctx.parsers.parse({ bytes: part, mediaType, baseIri });
-  const ntriples = mediaType === NTRIPLES.mediaType;
-  const outcome: ReadAgainstOutcome | ParseOutcome =
-    ntriples && knownLines
-      ? await parseNTriplesAgainst(text, knownLines, parse)
-      : ntriples && bytes.length >= SPLIT_NTRIPLES_FROM && ctx.parsers.threads > 1
-        ? await parseNTriplesInParts(bytes, ctx.parsers.threads, parse)
-        : await parse(bytes);
-  if (!outcome.ok) {
-    const where = outcome.line ? ` (line ${outcome.line}${outcome.column ? `, column ${outcome.column}` : ''})` : '';
-    throw badRequest(`The ${what} is not valid ${mediaType}${where}: ${outcome.message}`, {
-      line: outcome.line,
-      column: outcome.column,
-      mediaType,
-    });
+  if (mediaType === NTRIPLES.mediaType && known) {
+    const outcome = await parseNTriplesAgainst(text, known, parse);
+    if (!outcome.ok) throw syntaxError(outcome, mediaType, what);
+    return { ntriples: outcome.ntriples, quads: outcome.quads, against: { fresh: outcome.fresh, lost: outcome.lost } };
   }
-  return { ntriples: outcome.ntriples, quads: outcome.quads, ...('fresh' in outcome ? { fresh: outcome.fresh as string } : {}) };
+  const outcome =
+    mediaType === NTRIPLES.mediaType && bytes.length >= SPLIT_NTRIPLES_FROM && ctx.parsers.threads > 1
+      ? await parseNTriplesInParts(bytes, ctx.parsers.threads, parse)
+      : await parse(bytes);
+  if (!outcome.ok) throw syntaxError(outcome, mediaType, what);
+  return { ntriples: outcome.ntriples, quads: outcome.quads };
+}
+
+function syntaxError(outcome: Extract<ParseOutcome, { ok: false }>, mediaType: string, what: string): Error {
+  const where = outcome.line ? ` (line ${outcome.line}${outcome.column ? `, column ${outcome.column}` : ''})` : '';
+  return badRequest(`The ${what} is not valid ${mediaType}${where}: ${outcome.message}`, {
+    line: outcome.line,
+    column: outcome.column,
+    mediaType,
+  });
 }
 
 function splitMultipart(req: Request, bytes: Buffer): Promise<{ mediaType: string; bytes: Buffer }[]> {

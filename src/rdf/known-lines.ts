@@ -1,39 +1,178 @@
 import { inBodyLines, type ParseOutcome } from './parse.js';
 
-/** Parsed as usual, plus `fresh`: the N-Triples of the lines that were not known (what the parser wrote for them). */
-export type ReadAgainstOutcome = Exclude<ParseOutcome, { ok: true }> | (Extract<ParseOutcome, { ok: true }> & { fresh: string });
+/** N-Triples our parser wrote before (a stored catalog): its text and a lookup of its lines. */
+export interface KnownText {
+  text: string;
+  has(line: string): boolean;
+  /** Whether no line occurs twice in `text` (then what the body lost can be told from the walk alone). */
+  distinct(): boolean;
+}
+
+/**
+ * Parsed as usual, plus `fresh`: the N-Triples the parser wrote for the lines that were not known, and `lost`: the
+ * known text's lines the body does not have (only when the known text is distinct).
+ */
+export type ReadAgainstOutcome =
+  | Exclude<ParseOutcome, { ok: true }>
+  | (Extract<ParseOutcome, { ok: true }> & { fresh: string; lost: string[] | undefined });
+
+/** Lines looked at around a difference for where the two texts agree again. */
+const RESYNC_WINDOW = 2000;
+/** Past this many differences the rest is looked up line by line: resyncing would cost more. */
+const MAX_GAPS = 500;
 
 /**
  * N-Triples re-sent with most lines unchanged (a publisher's nightly re-PUT). A line equal to one our parser wrote
  * before is valid N-Triples as it stands — N-Triples has no prefixes or base, so a line means the same in any
- * document — and only the other lines go to the parser. Errors name the line of the body.
+ * document — and only the other lines go to the parser. The body is walked alongside the known text: where they agree
+ * (compared in blocks, no per-line work) nothing is looked up; around each difference the lines are looked up one by
+ * one until the texts agree again. Errors name the line of the body.
  */
 export async function parseNTriplesAgainst(
-  text: string,
-  known: (line: string) => boolean,
+  body: string,
+  known: KnownText,
   parse: (ntriples: Uint8Array) => Promise<ParseOutcome>,
 ): Promise<ReadAgainstOutcome> {
-  const kept: string[] = [];
-  const unknown: string[] = [];
-  const lineNumbers: number[] = [];
-  let number = 0;
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    number++;
-    const line = text.charCodeAt(end - 1) === 13 /* \r */ ? text.slice(start, end - 1) : text.slice(start, end);
-    start = end + 1;
-    if (known(line)) kept.push(line);
-    else if (line.trim() !== '') {
-      unknown.push(line);
-      lineNumbers.push(number);
+  const gaps = alignedGaps(body, known.text);
+  const unknown: { line: string; at: number }[] = [];
+  const keptInGaps: string[] = [];
+  const lostCandidates = new Set<string>();
+  let blanks = 0;
+  for (const gap of gaps) {
+    forEachLine(body, gap.body[0], gap.body[1], (line, at) => {
+      if (known.has(line)) keptInGaps.push(line);
+      else if (line.trim() === '') blanks++;
+      else unknown.push({ line, at });
+    });
+    forEachLine(known.text, gap.known[0], gap.known[1], (line) => void lostCandidates.add(line));
+  }
+  const lineCount = countLines(body);
+  let fresh = '';
+  let freshCount = 0;
+  if (unknown.length) {
+    const parsed = await parse(Buffer.from(`${unknown.map((u) => u.line).join('\n')}\n`, 'utf8'));
+    if (!parsed.ok) {
+      const at = parsed.line === undefined ? undefined : unknown[parsed.line - 1]?.at;
+      return inBodyLines(parsed, at === undefined ? undefined : countLines(body.slice(0, at)) + 1);
+    }
+    fresh = parsed.ntriples;
+    freshCount = parsed.quads;
+  }
+  // The body itself is the N-Triples when every line the parser saw came out as it went in.
+  const asSent = blanks === 0 && !body.includes('\r') && fresh === unknown.map((u) => `${u.line}\n`).join('');
+  const ntriples = asSent ? (body.endsWith('\n') || body === '' ? body : `${body}\n`) : rebuild(body, known, fresh);
+  let lost: string[] | undefined;
+  if (known.distinct()) {
+    for (const line of keptInGaps) lostCandidates.delete(line);
+    for (const line of fresh.split('\n')) lostCandidates.delete(line);
+    lost = [...lostCandidates];
+  }
+  return { ok: true, ntriples, quads: lineCount - blanks - unknown.length + freshCount, fresh, lost };
+}
+
+interface Gap {
+  /** [start, end) offsets in the body and in the known text, at line starts. */
+  body: [number, number];
+  known: [number, number];
+}
+
+/** Where the body and the known text differ, as pairs of line ranges; everything between gaps is equal in both. */
+function alignedGaps(body: string, known: string): Gap[] {
+  const gaps: Gap[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < body.length || j < known.length) {
+    const agreed = agreeingLength(body, i, known, j);
+    i += agreed;
+    j += agreed;
+    if (i >= body.length && j >= known.length) break;
+    const resync = gaps.length < MAX_GAPS ? findResync(body, i, known, j) : undefined;
+    if (!resync) {
+      gaps.push({ body: [i, body.length], known: [j, known.length] });
+      break;
+    }
+    gaps.push({ body: [i, resync.i], known: [j, resync.j] });
+    i = resync.i;
+    j = resync.j;
+  }
+  return gaps;
+}
+
+/** How many characters from i and j agree, cut back to a line start (both sides are at line starts). */
+function agreeingLength(body: string, i: number, known: string, j: number): number {
+  let length = 0;
+  let block = 1 << 16;
+  while (i + length < body.length && j + length < known.length) {
+    const n = Math.min(block, body.length - i - length, known.length - j - length);
+    if (body.substr(i + length, n) === known.substr(j + length, n)) {
+      length += n;
+      block = Math.min(block * 2, 1 << 20);
+    } else if (n > 64) {
+      block = n >> 1;
+    } else {
+      break;
     }
   }
-  const keptText = kept.length ? `${kept.join('\n')}\n` : '';
-  if (unknown.length === 0) return { ok: true, ntriples: keptText, quads: kept.length, fresh: '' };
-  const parsed = await parse(Buffer.from(`${unknown.join('\n')}\n`, 'utf8'));
-  if (!parsed.ok) {
-    return inBodyLines(parsed, parsed.line === undefined ? undefined : lineNumbers[parsed.line - 1]);
+  if (i + length >= body.length && j + length >= known.length) return length;
+  // Back to the start of the line where they differ (a whole line agreeing only up to its end is not a match).
+  return length === 0 ? 0 : body.lastIndexOf('\n', i + length - 1) + 1 - i;
+}
+
+/**
+ * The nearest line starts after i and j from which the texts agree again for a whole line and what follows it, looking
+ * RESYNC_WINDOW lines ahead on each side; undefined when there is none.
+ */
+function findResync(body: string, i: number, known: string, j: number): { i: number; j: number } | undefined {
+  const ahead = new Map<string, number[]>();
+  let at = j;
+  for (let k = 0; k < RESYNC_WINDOW && at < known.length; k++) {
+    const end = lineEnd(known, at);
+    const line = known.slice(at, end);
+    const list = ahead.get(line);
+    if (list) list.push(at);
+    else ahead.set(line, [at]);
+    at = end + 1;
   }
-  return { ok: true, ntriples: keptText + parsed.ntriples, quads: kept.length + parsed.quads, fresh: parsed.ntriples };
+  at = i;
+  for (let k = 0; k < RESYNC_WINDOW && at < body.length; k++) {
+    const end = lineEnd(body, at);
+    for (const candidate of ahead.get(body.slice(at, end)) ?? []) {
+      if ((at > i || candidate > j) && confirms(body, at, known, candidate)) return { i: at, j: candidate };
+    }
+    at = end + 1;
+  }
+  return undefined;
+}
+
+/** A resync point holds when a few lines (or the rest of both texts) agree from there. */
+function confirms(body: string, i: number, known: string, j: number): boolean {
+  const n = Math.min(512, body.length - i, known.length - j);
+  if (n === 0) return body.length - i === known.length - j;
+  return body.substr(i, n) === known.substr(j, n);
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+function forEachLine(text: string, start: number, end: number, onLine: (line: string, at: number) => void): void {
+  for (let at = start; at < end; ) {
+    const stop = Math.min(lineEnd(text, at), end);
+    onLine(text.charCodeAt(stop - 1) === 13 /* \r */ ? text.slice(at, stop - 1) : text.slice(at, stop), at);
+    at = stop + 1;
+  }
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return text.length && !text.endsWith('\n') ? count + 1 : count;
+}
+
+/** The body's known lines, in order, then the parser's lines for the rest (a body with CR line ends, comments …). */
+function rebuild(body: string, known: KnownText, fresh: string): string {
+  const kept: string[] = [];
+  forEachLine(body, 0, body.length, (line) => void (known.has(line) && kept.push(line)));
+  return (kept.length ? `${kept.join('\n')}\n` : '') + fresh;
 }
