@@ -24,7 +24,7 @@ export interface CatalogValidation {
   datasets: number;
   /** Threads the work was split over. */
   threads: number;
-  /** How the text was read: parsed whole, appended to the index kept from the last validation, or unchanged. */
+  /** How the text was read: parsed whole, as a patch of the index kept from the last validation, or unchanged. */
   path: ValidationTaskResult['path'];
   /** Milliseconds spent in the slowest thread: indexing, partition + digests, evaluation. */
   timings: { index: number; partition: number; evaluate: number };
@@ -49,6 +49,7 @@ export interface CatalogValidatorOptions {
 
 const DATASET_TYPE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset>';
 const CATALOG_TYPE = ' <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Catalog> .';
+const NO_CHANGE: TextChange = { removed: '', added: '' };
 
 /**
  * The SHACL gate for catalogue writes. Validation runs in worker threads, so the event loop stays free; each thread
@@ -62,9 +63,9 @@ export class CatalogValidator {
   private readonly cacheTriples: number;
   private readonly lanes: Piscina[];
   private readonly loading: Promise<unknown>;
-  /** The text each thread holds an index of, per catalogue: what a next text must start with to send only the rest. */
+  /** The text each thread holds an index of, per catalogue: a write from that text sends only its line diff. */
   private readonly keptTexts = new Map<string, Kept>();
-  /** The same, found from the digests returned for that text (validateAddition). */
+  /** The same, found from the digests returned for that text: the `previous` of the next write. */
   private readonly keptByDigests = new WeakMap<DatasetDigests, Kept>();
 
   constructor(options: CatalogValidatorOptions = {}) {
@@ -105,87 +106,84 @@ export class CatalogValidator {
    * so links into unchanged datasets resolve. The report still covers the whole catalogue: results of datasets not
    * validated again are carried over from `previous.results`.
    *
-   * The thread keeps its index of a catalogue validated without violations. When the next text for it starts with
-   * that text (stored catalogue + appended triples, as a POST builds it) and `previous` is what that validation
-   * returned, only the appended lines are parsed. `keepIndex: false` (for validations that store nothing, such as
-   * POST /validate) leaves what the threads keep alone.
+   * The text is parsed whole, except when it is the very text a thread keeps the index of and `previous` is what its
+   * validation returned: then nothing changed, and the thread answers from that index. The thread keeps its index of
+   * a catalogue validated without violations, for validateChange(). `keepIndex: false` (for validations that store
+   * nothing, such as POST /validate) leaves what the threads keep alone.
    */
   async validate(profileId: string, ntriples: string, previous?: DatasetDigests, options: { keepIndex?: boolean } = {}): Promise<CatalogValidation> {
     if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
+    const known = options.keepIndex === false ? undefined : this.keptFor(profileId, previous);
+    if (previous && known && known.text === ntriples) {
+      const same = await this.validateOnKept(known, ntriples, NO_CHANGE, previous);
+      if (same) return same;
+    }
     const catalogKey = catalogOf(ntriples);
     const cacheTriples = options.keepIndex === false || catalogKey === '' ? 0 : this.cacheTriples;
     const home = laneOf(catalogKey, this.threads);
     const chunks = previous === undefined && this.threads > 1 && estimateDatasets(ntriples, this.splitFrom) >= this.splitFrom ? this.threads : 1;
     const outcomes = await Promise.all(
-      Array.from({ length: chunks }, (_, index) => {
-        const lane = (home + index) % this.threads;
-        const task: ValidationTask = { profileId, ntriples, previous, chunk: { index, count: chunks }, catalogKey, cacheTriples };
-        if (index > 0 || cacheTriples === 0) return this.run(lane, task);
-        return this.runOnLane(lane, task);
-      }),
+      Array.from({ length: chunks }, (_, index) =>
+        this.run((home + index) % this.threads, { profileId, ntriples, previous, chunk: { index, count: chunks }, catalogKey, cacheTriples }),
+      ),
     );
+    // Keeping this index may have evicted others from the home thread.
+    if (cacheTriples > 0) this.forgetEvicted(home, outcomes[0]!);
     return this.finish(outcomes, previous, home, ntriples, profileId, catalogKey);
   }
 
   /**
-   * The same as `validate(profileId, stored + addition, previous)` — a POST: the stored catalogue plus the submitted
-   * triples. When `previous` is the digests object this validator returned for `stored` (as the catalogue writer
-   * keeps it), only `addition` goes to the thread that indexed `stored`: no copy of the stored text, no parse of it.
-   * `stored` must then be the text those digests were returned for (its length is checked).
-   */
-  async validateAddition(profileId: string, stored: string, addition: string, previous?: DatasetDigests): Promise<CatalogValidation> {
-    if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
-    const known = previous ? this.keptByDigests.get(previous) : undefined;
-    if (known && known.profileId === profileId && known.text.length === stored.length && this.keptTexts.get(known.catalogKey) === known) {
-      const task: ValidationTask = {
-        profileId,
-        // After a split validation the thread has only part of the results: they come with `previous`.
-        previous: known.withResults ? undefined : previous,
-        ntriples: addition,
-        chunk: { index: 0, count: 1 },
-        catalogKey: known.catalogKey,
-        cacheTriples: this.cacheTriples,
-        base: { version: known.version },
-      };
-      const result = (await this.lanes[known.lane]!.run({ kind: 'validate', task } satisfies WorkerRequest)) as ValidationTaskResult | NeedFullText;
-      if (!('needFullText' in result)) {
-        const text = stored + addition;
-        this.forgetEvicted(known.lane, result);
-        return this.finish([result], previous, known.lane, text, profileId, known.catalogKey);
-      }
-    }
-    return this.validate(profileId, stored + addition, previous);
-  }
-
-  /**
-   * The same answer as `validate(profileId, next, previous)` — a re-PUT. When `previous` is the digests object this
-   * validator returned for `stored` and the thread that indexed `stored` still keeps that index, only `change` goes
-   * to it: the thread takes the removed lines out of its index and puts the added ones in, instead of parsing `next`.
-   * `next` must be `stored` without `change.removed` and with `change.added` (as sets of lines). Otherwise — no kept
-   * index, another profile, other digests, a change of more than CHANGE_LIMIT of the stored text, or a change to a
-   * `a dcat:Catalog` line (which names the catalogue's thread) — this is `validate(profileId, next, previous)`.
+   * The same answer as `validate(profileId, next, previous)` for a write: a re-PUT, or a POST (`removed` empty, `added`
+   * the posted lines the stored text lacks). When `previous` is the digests object this validator returned for
+   * `stored` and the thread that indexed `stored` still keeps that index, only `change` goes to it: the thread takes
+   * the removed lines out of its index and puts the added ones in, instead of parsing `next`. `next` must be `stored`
+   * without `change.removed` and with `change.added` (as sets of lines). Otherwise — no kept index, another profile,
+   * other digests, a change of more than CHANGE_LIMIT of the stored text, or a change to a `a dcat:Catalog` line
+   * (which names the catalogue's thread) — this is `validate(profileId, next, previous)`.
    */
   async validateChange(profileId: string, stored: string, next: string, change: TextChange, previous?: DatasetDigests): Promise<CatalogValidation> {
     if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
-    const known = previous ? this.keptByDigests.get(previous) : undefined;
-    if (known && known.profileId === profileId && known.text.length === stored.length && this.keptTexts.get(known.catalogKey) === known && patchable(change, stored)) {
-      const task: ValidationTask = {
-        profileId,
-        previous: known.withResults ? undefined : previous,
-        ntriples: change.added,
-        removed: change.removed,
-        chunk: { index: 0, count: 1 },
-        catalogKey: known.catalogKey,
-        cacheTriples: this.cacheTriples,
-        base: { version: known.version },
-      };
-      const result = (await this.lanes[known.lane]!.run({ kind: 'validate', task } satisfies WorkerRequest)) as ValidationTaskResult | NeedFullText;
-      if (!('needFullText' in result)) {
-        this.forgetEvicted(known.lane, result);
-        return this.finish([result], previous, known.lane, next, profileId, known.catalogKey);
-      }
+    const known = this.keptFor(profileId, previous);
+    if (previous && known && known.text.length === stored.length && patchable(change, stored)) {
+      const patched = await this.validateOnKept(known, next, change, previous);
+      if (patched) return patched;
     }
     return this.validate(profileId, next, previous);
+  }
+
+  /**
+   * The index a thread keeps of the text `previous` was returned for, when it is still the one kept for its catalogue:
+   * the same version in the same thread (an unchanged validation returns new digests for the same version).
+   */
+  private keptFor(profileId: string, previous: DatasetDigests | undefined): Kept | undefined {
+    const known = previous ? this.keptByDigests.get(previous) : undefined;
+    const current = known ? this.keptTexts.get(known.catalogKey) : undefined;
+    if (!known || !current || current.lane !== known.lane || current.version !== known.version) return undefined;
+    return current.profileId === profileId ? current : undefined;
+  }
+
+  /**
+   * Validate `next` in the thread keeping `known`, sending only `change` against its text. Undefined when the thread
+   * no longer has that index (evicted, or replaced by a text that was not stored): the caller validates the whole text.
+   */
+  private async validateOnKept(known: Kept, next: string, change: TextChange, previous: DatasetDigests): Promise<CatalogValidation | undefined> {
+    const task: ValidationTask = {
+      profileId: known.profileId,
+      // After a split validation the thread has only part of the results: they come with `previous`.
+      previous: known.withResults ? undefined : previous,
+      ntriples: change.added,
+      chunk: { index: 0, count: 1 },
+      catalogKey: known.catalogKey,
+      cacheTriples: this.cacheTriples,
+      base: { version: known.version, removed: change.removed },
+    };
+    const result = (await this.lanes[known.lane]!.run({ kind: 'validate', task } satisfies WorkerRequest)) as ValidationTaskResult | NeedFullText;
+    if ('needFullText' in result) {
+      if (this.keptTexts.get(known.catalogKey) === known) this.keptTexts.delete(known.catalogKey);
+      return undefined;
+    }
+    this.forgetEvicted(known.lane, result);
+    return this.finish([result], previous, known.lane, next, known.profileId, known.catalogKey);
   }
 
   private finish(outcomes: ValidationTaskResult[], previous: DatasetDigests | undefined, lane: number, text: string, profileId: string, catalogKey: string): CatalogValidation {
@@ -212,26 +210,6 @@ export class CatalogValidator {
 
   private run(lane: number, task: ValidationTask): Promise<ValidationTaskResult> {
     return this.lanes[lane]!.run({ kind: 'validate', task } satisfies WorkerRequest) as Promise<ValidationTaskResult>;
-  }
-
-  /**
-   * Run a task on a thread. When the thread holds the index of a text this one extends, send only the rest (the
-   * copy of a 15 MB text to a thread costs more than validating one new dataset); if the thread has lost that
-   * index meanwhile, send it all.
-   */
-  private async runOnLane(lane: number, task: ValidationTask): Promise<ValidationTaskResult> {
-    const known = this.keptTexts.get(task.catalogKey!);
-    const text = task.ntriples;
-    let result: ValidationTaskResult | NeedFullText | undefined;
-    if (task.previous && known && known.lane === lane && known.profileId === task.profileId && text.length >= known.text.length && text.startsWith(known.text)) {
-      // The digests returned for the kept text need not travel: the thread has them (and their results).
-      const previous = this.keptByDigests.get(task.previous) === known && known.withResults ? undefined : task.previous;
-      const rest: ValidationTask = { ...task, previous, ntriples: text.slice(known.text.length), base: { version: known.version } };
-      result = (await this.lanes[lane]!.run({ kind: 'validate', task: rest } satisfies WorkerRequest)) as ValidationTaskResult | NeedFullText;
-    }
-    if (result === undefined || 'needFullText' in result) result = await this.run(lane, task);
-    this.forgetEvicted(lane, result);
-    return result;
   }
 
   /** Forget the texts whose indexes the thread no longer keeps. */

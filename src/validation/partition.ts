@@ -257,69 +257,9 @@ export class Partition {
   }
 
   /**
-   * Take in triples just added to the graph (an append to the catalogue: a POST), updating ownership and the
-   * digests of the datasets they touch. `existing` says which nodes were subjects before. Returns the datasets whose
-   * description changed and the datasets the new triples point into, or undefined when the addition reaches into
-   * what was there in a way that needs the partition recomputed: a new type on an existing node, a link into another
-   * dataset's blank node or distribution, a new shared node or a new shared triple (then everything is validated
-   * anyway). Call digests() first.
-   */
-  absorb(added: [string, string, string, string][], existing: (node: string) => boolean, current: DatasetDigests): { changed: Set<string>; touched: Set<string>; digests: DatasetDigests } | undefined {
-    if (!this.links) throw new Error('absorb() needs digests() first');
-    const newDatasets: string[] = [];
-    for (const [s, p, o] of added) {
-      if (p !== RDF_TYPE) continue;
-      if (existing(s) || this.owner.has(s)) return undefined;
-      if ((o === DCAT_DATASET || o === DCAT_DATASET_SERIES) && termKind(s) === 'iri' && !this.datasetSet.has(s)) newDatasets.push(s);
-    }
-    for (const [s, p, o] of added) {
-      if (p === DCAT_DISTRIBUTION && termKind(o) === 'iri' && !this.distributions.has(o)) {
-        // An IRI that was there before and now becomes a distribution would change hands.
-        if (existing(o) || this.owner.has(o)) return undefined;
-        this.distributions.add(o);
-      }
-    }
-    for (const d of newDatasets) {
-      this.datasetSet.add(d);
-      this.adopt(d);
-    }
-    for (const [s, , o] of added) {
-      // A new reference to a node that already belongs to a dataset: only from that same dataset.
-      const held = this.owner.get(o);
-      if (held !== undefined && !this.datasetSet.has(o) && this.owner.get(s) !== held) return undefined;
-      this.noteReference(s, o);
-    }
-    for (const [s] of added) if (this.owner.has(s)) this.queue.push(s);
-    this.settle();
-    const changed = new Set<string>(newDatasets);
-    const touched = new Set<string>();
-    for (const [s, p, o, line] of added) {
-      const unit = this.owner.get(s);
-      if (unit !== undefined) {
-        changed.add(unit);
-        const target = this.owner.get(o);
-        if (target !== undefined && target !== unit) touched.add(target);
-      } else if (this.datasetSet.has(o)) {
-        // A link from a shared node to a dataset belongs to the dataset.
-        changed.add(o);
-        const list = this.links.get(o);
-        if (list) list.push(line);
-        else this.links.set(o, [line]);
-        void p;
-      } else {
-        return undefined; // a new shared triple, or a new node no dataset claims
-      }
-    }
-    if (newDatasets.length) this.datasets = [...this.datasetSet].sort();
-    for (const [s] of added) if (!this.owner.has(s)) this.shared?.add(s);
-    const datasets = { ...current.datasets };
-    for (const d of changed) datasets[iriOf(d)] = this.datasetDigest(d);
-    return { changed, touched, digests: { shared: current.shared, datasets } };
-  }
-
-  /**
-   * Take in triples just removed from and added to the graph (a re-PUT as a line diff), leaving owners, members, the
-   * dataset list and the shared subjects as `new Partition(graph)` would have them, without looking at every node.
+   * Take in triples just removed from and added to the graph (a write as a line diff: a re-PUT, or a POST that removes
+   * nothing), leaving owners, members, the dataset list and the shared subjects as `new Partition(graph)` would have
+   * them, without looking at every node.
    * `relined` names subjects whose lines changed while their triples stayed (a line the ontology states as well).
    * Call digests() before the first patch.
    *

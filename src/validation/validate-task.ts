@@ -20,16 +20,12 @@ export interface ValidationTask {
   /** Upper bound of triples kept for later validations in this thread; 0 keeps nothing. */
   cacheTriples?: number;
   /**
-   * `ntriples` is only what follows the text of the kept index `version` (a POST: stored catalogue + new triples).
-   * Without `previous`, the digests and results of that index stand for it. When the thread no longer has that
-   * index, the answer is `needFullText`.
+   * A write as a line diff against the text of the kept index `version`: take the `removed` lines out of that index,
+   * then add the lines of `ntriples` (a POST removes nothing). Lines not in the index are ignored, as are added lines it
+   * already has. Without `previous`, the digests and results of that index stand for it. When the thread no longer
+   * has that index, the answer is `needFullText`.
    */
-  base?: { version: number };
-  /**
-   * With `base`: lines to take out of the kept index before adding `ntriples` (a re-PUT as a line diff against the
-   * text of that index). Lines not in the index are ignored, as are added lines it already has.
-   */
-  removed?: string;
+  base?: { version: number; removed: string };
 }
 
 export interface ValidationTaskResult {
@@ -40,8 +36,8 @@ export interface ValidationTaskResult {
   validatedDatasets: number;
   datasets: number;
   triples: number;
-  /** How the catalogue was read: parsed whole, appended to a kept index, a kept index patched, or found unchanged. */
-  path: 'full' | 'append' | 'patch' | 'unchanged';
+  /** How the catalogue was read: parsed whole, a kept index patched, or found unchanged. */
+  path: 'full' | 'patch' | 'unchanged';
   /** Milliseconds: index, partition + digests, evaluation. */
   timings: { index: number; partition: number; evaluate: number };
   /** Set when this thread kept the index of this text, under this version. */
@@ -82,21 +78,22 @@ export function runValidationTask(task: ValidationTask & { base?: undefined }): 
 export function runValidationTask(task: ValidationTask): ValidationTaskResult | NeedFullText;
 export function runValidationTask(task: ValidationTask): ValidationTaskResult | NeedFullText {
   const loaded = loadProfile(task.profileId);
-  if (task.base) {
+  const { base } = task;
+  if (base) {
     const state = task.catalogKey === undefined ? undefined : kept.get(task.catalogKey);
     const usable =
       state !== undefined &&
-      state.version === task.base.version &&
+      state.version === base.version &&
       state.profileId === task.profileId &&
       (task.previous === undefined || sameDigests(state.digests, task.previous));
     if (!usable || (task.previous === undefined && state.results === undefined)) return { needFullText: true, keptKeys: [...kept.keys()] };
     const based = { ...task, previous: task.previous ?? { ...state.digests, results: state.results } };
     let result: ValidationTaskResult;
-    if (task.ntriples === '' && !task.removed) {
+    if (task.ntriples === '' && base.removed === '') {
       result = { ...unchanged(state, based.previous), kept: { version: state.version, withResults: state.results !== undefined }, keptKeys: [...kept.keys()] };
     } else {
       kept.delete(task.catalogKey!); // the index is about to change; kept again below if the result allows
-      result = task.removed === undefined ? remember(based, appendToKept(based, loaded, state)) : patchOrRestore(based, loaded, state);
+      result = patchOrRestore(based, base.removed, loaded, state);
     }
     // Send back only what changed: a 10,000-entry digest map costs more to copy between threads than the validation.
     const { digests, ...rest } = result;
@@ -135,50 +132,12 @@ function fullValidation(task: ValidationTask, loaded: LoadedProfile): Outcome {
   return outcome;
 }
 
-/** The kept index plus the new lines at the end of the text (a POST), when the additions allow it. */
-function appendToKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCatalog): Outcome {
-  const { graph } = state;
-  let t = performance.now();
-  const added: [string, string, string, string][] = [];
-  const fresh = new Set<string>();
-  forEachTriple(task.ntriples, (s, p, o, line) => {
-    if (!graph.out.has(s)) fresh.add(s);
-    if (graph.add(s, p, o, line)) added.push([s, p, o, line]);
-  });
-  const triples = state.triples + added.length;
-  const index = performance.now() - t;
-  if (added.length === 0) return { ...unchanged(state, task.previous!), keep: state };
-  // Appending only adds triples: every dataset of the kept index is still there.
-
-  t = performance.now();
-  const existing = (node: string) => graph.out.has(node) && !fresh.has(node);
-  const absorbed = state.partition.absorb(added, existing, state.digests);
-  let partition = state.partition;
-  let digests: DatasetDigests;
-  let selection: { all: boolean; datasets: Set<string> };
-  if (absorbed) {
-    digests = absorbed.digests;
-    const datasets = new Set(absorbed.changed);
-    for (const d of absorbed.touched) datasets.add(d);
-    selection = { all: false, datasets };
-  } else {
-    // The addition reaches into what was there: partition the whole (extended) graph again; still no parse.
-    partition = new Partition(graph);
-    digests = partition.digests(loaded.fingerprint);
-    selection = partition.changedSince(task.previous, digests);
-  }
-  const partitionTime = performance.now() - t;
-  const outcome = evaluate(task, loaded.compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'append');
-  outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, results: outcome.results, triples };
-  return outcome;
-}
-
 /**
- * A re-PUT against the kept index: patch it, validate, and keep it patched; when the new text has violations (it will
+ * A write against the kept index: patch it, validate, and keep it patched; when the new text has violations (it will
  * not be stored), undo the patch, so the index still stands for the stored text.
  */
-function patchOrRestore(task: ValidationTask, loaded: LoadedProfile, state: KeptCatalog): ValidationTaskResult {
-  const { outcome, applied } = patchKept(task, loaded, state);
+function patchOrRestore(task: ValidationTask, removed: string, loaded: LoadedProfile, state: KeptCatalog): ValidationTaskResult {
+  const { outcome, applied } = patchKept(task, removed, loaded, state);
   if (!applied || !outcome.results.some((r) => r.severity === 'Violation')) return remember(task, outcome);
   const { keep: _patched, ...result } = outcome;
   const undo = applyLines(state.graph, applied.added, applied.removed, backgroundOf(loaded));
@@ -189,10 +148,10 @@ function patchOrRestore(task: ValidationTask, loaded: LoadedProfile, state: Kept
 }
 
 /** The kept index with the removed lines taken out and the added ones put in; the partition follows. */
-function patchKept(task: ValidationTask, loaded: LoadedProfile, state: KeptCatalog): { outcome: Outcome; applied?: AppliedLines } {
+function patchKept(task: ValidationTask, removed: string, loaded: LoadedProfile, state: KeptCatalog): { outcome: Outcome; applied?: AppliedLines } {
   const { graph, partition } = state;
   let t = performance.now();
-  const applied = applyLines(graph, parseLines(task.removed!), parseLines(task.ntriples), backgroundOf(loaded));
+  const applied = applyLines(graph, parseLines(removed), parseLines(task.ntriples), backgroundOf(loaded));
   const triples = state.triples - applied.removedTriples.length + applied.addedTriples.length;
   const index = performance.now() - t;
   if (applied.removed.length === 0 && applied.added.length === 0) return { outcome: { ...unchanged(state, task.previous!), keep: state } };
@@ -287,7 +246,7 @@ function evaluate(
   digests: DatasetDigests | undefined,
   timings: { index: number; partition: number },
   triples: number,
-  path: 'full' | 'append' | 'patch',
+  path: 'full' | 'patch',
 ): Outcome {
   const t = performance.now();
   const withShared = task.chunk.index === 0;
