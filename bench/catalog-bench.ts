@@ -493,12 +493,12 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
   md.push(line(['part', 'median', 'min', 'max', 'how']), line(['---', '---:', '---:', '---:', '---']));
   for (const c of components) md.push(line([c.label, ms(median(c.samples)), ms(Math.min(...c.samples)), ms(Math.max(...c.samples)), c.how]));
   md.push('', 'Where the time went, from the server (`Server-Timing` of each write, median per step in ms):', '');
-  md.push(line(['case', 'parse', 'compare', 'validate', 'store', 'sum of steps', 'wall (client)']), line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  md.push(line(['case', 'receive', 'parse', 'compare', 'validate', 'store', 'sum of steps', 'wall (client)']), line(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const r of all) {
     const timed = r.detail.filter((d) => Object.keys(d.serverTiming).length > 0);
     if (timed.length === 0) continue;
     const step = (name: string) => median(timed.map((d) => d.serverTiming[name] ?? 0));
-    const steps = ['parse', 'compare', 'validate', 'store'].map(step);
+    const steps = ['receive', 'parse', 'compare', 'validate', 'store'].map(step);
     md.push(line([r.key, ...steps.map((x) => x.toFixed(0)), steps.reduce((a, b) => a + b, 0).toFixed(0), ms(median(timed.map((d) => d.ms)))]));
   }
   md.push('');

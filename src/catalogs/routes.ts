@@ -114,7 +114,8 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   // A re-PUT usually re-sends most of the kept text; a POST is new lines, cheaper to parse than to look up.
   const known = kind === 'replace' ? services.writer.kept(id) : undefined;
   const body = await readRdfBody(req, ctx, catalogBase(ctx.config.baseUrl, id), { known });
-  const parsed = performance.now() - received;
+  const receive = body.receiveMs ?? 0;
+  const parsed = performance.now() - received - receive;
   if (body.quads === 0) throw badRequest('The request body is empty: a catalog needs at least its dcat:Catalog resource');
   const reading = known && body.against ? { against: known, ...body.against } : undefined;
   const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile, reading });
@@ -124,7 +125,7 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   res.setHeader('Validation-Warnings', String(outcome.warnings.length));
   const { compare, validate, store } = outcome.timings;
   const step = (name: string, ms: number) => `${name};dur=${ms.toFixed(1)}`;
-  res.setHeader('Server-Timing', [step('parse', parsed), step('compare', compare), step('validate', validate), step('store', store)].join(', '));
+  res.setHeader('Server-Timing', [step('receive', receive), step('parse', parsed), step('compare', compare), step('validate', validate), step('store', store)].join(', '));
   res.setHeader('Link', `<${catalogGraph(ctx.config.baseUrl, id)}/validation>; rel="describedby"`);
   if (outcome.created) return services.sendReport(req, res, 201, { conforms: true, results: outcome.warnings });
   res.status(204).end();

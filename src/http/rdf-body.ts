@@ -18,6 +18,8 @@ export interface ParsedBody {
   quads: number;
   /** When read against a known text: the N-Triples of the lines it did not have, and its lines the body lacks. */
   against?: { fresh: string; lost: string[] | undefined };
+  /** Milliseconds spent receiving the body (its sender's pace included). */
+  receiveMs?: number;
 }
 
 /**
@@ -35,14 +37,16 @@ export async function readRdfBody(
   if (!type || !(formatByMediaType(type.mediaType) || (options.multipart && type.mediaType === 'multipart/form-data'))) {
     throw unsupportedMediaType(req.headers['content-type'], accepted);
   }
+  const started = performance.now();
   const bytes = await readBody(req, ctx.config.maxBodyBytes);
+  const receiveMs = performance.now() - started;
   if (type.mediaType === 'multipart/form-data') {
     const parts = await splitMultipart(req, bytes);
     const parsed = await Promise.all(parts.map((part, i) => parseDocument(ctx, part.bytes, part.mediaType, baseIri, `part ${i + 1}`)));
     return { ntriples: parsed.map((p) => p.ntriples).join(''), quads: parsed.reduce((n, p) => n + p.quads, 0) };
   }
   requireUtf8(type, RDF_REQUEST_TYPES);
-  return parseDocument(ctx, bytes, type.mediaType, baseIri, 'body', options.known);
+  return { ...(await parseDocument(ctx, bytes, type.mediaType, baseIri, 'body', options.known)), receiveMs };
 }
 
 async function parseDocument(
