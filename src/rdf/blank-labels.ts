@@ -1,4 +1,5 @@
 import { splitTripleLine } from './ntriples-lines.js';
+import { fingerprint } from './fingerprint.js';
 
 /**
  * Parsers name the blank nodes of Turtle's `[ ]`, RDF/XML and JSON-LD afresh on every parse, so the same catalog
@@ -73,18 +74,4 @@ interface BlankNode {
   own: string[];
   incoming: { from: string; predicate: string }[];
   label: string | undefined;
-}
-
-/** A 53-bit string hash (cyrb53) in base 36: labels only need to differ, and the counter settles any collision. */
-function fingerprint(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }

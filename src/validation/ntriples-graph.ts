@@ -245,7 +245,7 @@ export class TripleGraph {
 }
 
 /** Remove one `value` from the list under `key`; drop the list when it empties. */
-function dropOne(map: Map<string, string[]>, key: string, value: string): void {
+export function dropOne(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   const at = list ? list.indexOf(value) : -1;
   if (at < 0) return;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { iriOf, RDF_TYPE, splitLine, termKind, type TripleGraph } from './ntriples-graph.js';
+import { fingerprint } from '../rdf/fingerprint.js';
+import { dropOne, iriOf, RDF_TYPE, splitLine, termKind, type TripleGraph } from './ntriples-graph.js';
 import type { ValidationResult } from './report.js';
 
 const DCAT_DATASET = '<http://www.w3.org/ns/dcat#Dataset>';
@@ -532,29 +533,12 @@ function relabelBlankNodes(lines: string[], at: number[]): void {
       return `${name(s)} ${p} ${name(o)}`;
     });
     own.sort();
-    label.set(node, `_:h${quickHash(own.join('\n'))}`);
+    label.set(node, `_:h${fingerprint(own.join('\n'))}`);
   }
   at.forEach((i, k) => {
     const [s, p, o] = triples[k]!;
     lines[i] = `${label.get(s) ?? s} ${p} ${label.get(o) ?? o} .`;
   });
-}
-
-/**
- * A 53-bit string hash (cyrb53) for blank-node labels within one dataset: they only need to differ from each other;
- * the dataset digest itself is sha256.
- */
-function quickHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
@@ -563,11 +547,3 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-/** Remove one `value` from the list under `key`; drop the list when it empties. */
-function dropOne(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  const at = list ? list.indexOf(value) : -1;
-  if (at < 0) return;
-  list!.splice(at, 1);
-  if (list!.length === 0) map.delete(key);
-}

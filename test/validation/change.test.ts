@@ -249,6 +249,15 @@ class Writer {
     readonly oracle: CatalogValidator,
   ) {}
 
+  /** A validator keeping indexes, one keeping none, and a writer over both with `text` stored. */
+  static async withValidators(text: string): Promise<{ cached: CatalogValidator; oracle: CatalogValidator; writer: Writer }> {
+    const cached = new CatalogValidator({ threads: 1 });
+    const oracle = new CatalogValidator({ threads: 1, cacheTriples: 0 });
+    const writer = new Writer(cached, oracle);
+    await writer.store(text);
+    return { cached, oracle, writer };
+  }
+
   /** A first PUT: validated whole, and stored (the thread keeps its index). */
   async store(text: string): Promise<CatalogValidation> {
     const first = await this.cached.validate('dcat-ap-3', text);
@@ -291,12 +300,7 @@ describe('validation of a changed text (a re-PUT as a line diff) against a kept 
   let oracle: CatalogValidator;
   let writer: Writer;
 
-  before(async () => {
-    cached = new CatalogValidator({ threads: 1 });
-    oracle = new CatalogValidator({ threads: 1, cacheTriples: 0 });
-    writer = new Writer(cached, oracle);
-    await writer.store(catalogNTriples(100));
-  });
+  before(async () => ({ cached, oracle, writer } = await Writer.withValidators(catalogNTriples(100))));
   after(async () => {
     await cached.close();
     await oracle.close();
@@ -512,12 +516,7 @@ describe('validation of a POST (a change that removes nothing) against a kept in
   let oracle: CatalogValidator;
   let writer: Writer;
 
-  before(async () => {
-    cached = new CatalogValidator({ threads: 1 });
-    oracle = new CatalogValidator({ threads: 1, cacheTriples: 0 });
-    writer = new Writer(cached, oracle);
-    await writer.store(catalogNTriples(100));
-  });
+  before(async () => ({ cached, oracle, writer } = await Writer.withValidators(catalogNTriples(100))));
   after(async () => {
     await cached.close();
     await oracle.close();
