@@ -128,8 +128,12 @@ export class JournalWriter {
   }
 
   async append(record: JournalRecord): Promise<void> {
+    await this.appendFrame(encodeRecord(record));
+  }
+
+  /** Append a record already encoded with encodeRecord(), and wait until it is on disk. */
+  async appendFrame(frame: Buffer): Promise<void> {
     if (!this.handle) throw new Error('journal is not open');
-    const frame = encodeRecord(record);
     await this.handle.write(frame);
     await this.handle.datasync();
     this.segmentBytes += frame.length;

@@ -48,7 +48,7 @@ export type RegistryChanges = Record<string, unknown>;
 
 export interface JournalRecord {
   seq: number;
-  /** Milliseconds since the epoch when the write was acknowledged. */
+  /** Milliseconds since the epoch when the write was taken (it is acknowledged once journaled). */
   at: number;
   /** Absent for a record that changes only the registry. */
   op?: WriteOp;
