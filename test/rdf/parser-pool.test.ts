@@ -1,0 +1,30 @@
+/**
+ * The parser threads end themselves after parsing about 500,000 quads (Oxigraph's parser leaves memory behind that
+ * slows every later parse); the pool must keep answering, and correctly, across that.
+ */
+import { expect } from 'chai';
+import { ParserPool } from '../../src/rdf/parser-pool.js';
+import { catalogNTriples } from '../validation/catalog-generator.js';
+
+describe('parser pool', function () {
+  this.timeout(120_000);
+
+  it('keeps parsing correctly while its threads are replaced', async () => {
+    const pool = new ParserPool();
+    try {
+      const text = catalogNTriples(1000); // 39,016 triples
+      const bytes = Buffer.from(text);
+      const expected = text.split('\n').filter(Boolean).sort();
+      for (let round = 0; round < 16; round++) {
+        // Two at a time, so both threads pass the limit and are replaced while requests keep coming.
+        const outcomes = await Promise.all([0, 1].map(() => pool.parse({ bytes, mediaType: 'application/n-triples', baseIri: 'http://example.org/' })));
+        for (const outcome of outcomes) {
+          expect(outcome.ok, `round ${round}`).to.equal(true);
+          if (outcome.ok) expect(outcome.ntriples.split('\n').filter(Boolean).sort()).to.deep.equal(expected);
+        }
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});
