@@ -18,8 +18,11 @@ const XSD_TYPED = `"^^<${XSD}`;
  */
 export type Normalizer = (literals: string[]) => string[];
 
-/** Whether the store held (subject, predicate, literal) before a load; asked before an addition is loaded. */
-export type StoredBefore = (subject: string, predicate: string, literal: string) => boolean;
+/**
+ * Which of these triples (N-Triples terms, IRI subjects) the store held before a load; asked, all at once, before an
+ * addition is loaded.
+ */
+export type StoredBefore = (triples: { subject: string; predicate: string; literal: string }[]) => boolean[];
 
 type WrittenForms = Map<string, number>;
 
@@ -44,6 +47,7 @@ export class LiteralOriginals {
     const stored = storedForms(candidates, normalize);
     const keys = candidates.map((c) => keyOf(c.subject, c.predicate, stored.get(c.literal)!));
     const graphMap = this.read(graph, keys);
+    const heldBefore = this.canonicalHeldBefore(candidates, stored, graphMap, storedBefore);
     // Rewritten forms first, so a canonical form met before them in the text is still counted.
     for (const candidate of candidates) {
       const canonical = stored.get(candidate.literal)!;
@@ -52,7 +56,7 @@ export class LiteralOriginals {
       let forms = graphMap.get(key);
       if (!forms) {
         graphMap.set(key, (forms = new Map()));
-        if (storedBefore?.(candidate.subject, candidate.predicate, canonical)) forms.set(canonical, 1);
+        if (heldBefore.has(key)) forms.set(canonical, 1);
       }
       count(forms, candidate);
     }
@@ -63,6 +67,29 @@ export class LiteralOriginals {
       if (forms) count(forms, candidate);
     }
     this.write(graph, graphMap, keys);
+  }
+
+  /** Keys of rewritten literals new to the map whose stored form the graph held already (written canonically). */
+  private canonicalHeldBefore(
+    candidates: Candidate[],
+    stored: Map<string, string>,
+    graphMap: Map<string, WrittenForms>,
+    storedBefore: StoredBefore | undefined,
+  ): Set<string> {
+    const held = new Set<string>();
+    if (!storedBefore) return held;
+    const asked = new Map<string, { subject: string; predicate: string; literal: string }>();
+    for (const c of candidates) {
+      const canonical = stored.get(c.literal)!;
+      const key = keyOf(c.subject, c.predicate, canonical);
+      // A blank-node subject of an addition is a new node: it cannot have held anything.
+      if (canonical === c.literal || c.subject.startsWith('_:') || graphMap.has(key)) continue;
+      asked.set(key, { subject: c.subject, predicate: c.predicate, literal: canonical });
+    }
+    if (asked.size === 0) return held;
+    const answers = storedBefore([...asked.values()]);
+    [...asked.keys()].forEach((key, i) => answers[i] && held.add(key));
+    return held;
   }
 
   /**

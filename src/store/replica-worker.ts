@@ -162,15 +162,20 @@ function constructFrom(graph: GraphName, construct: string): string {
 
 function load(graph: GraphName, ntriples: string): void {
   // Counted before the load: whether a rewritten literal's stored form was in the graph already.
-  if (counts.of(graph) > 0) originals.record(graph, ntriples, normalizeLiterals, (s, p, o) => hasTriple(graph, s, p, o));
+  if (counts.of(graph) > 0) originals.record(graph, ntriples, normalizeLiterals, (triples) => heldTriples(graph, triples));
   else originals.record(graph, ntriples, normalizeLiterals);
   if (ntriples.length) store.load(Buffer.from(ntriples, 'utf8'), { format: 'nt', to_graph_name: term(graph) });
   counts.add(graph, countLines(ntriples));
 }
 
-function hasTriple(graph: GraphName, subject: string, predicate: string, object: string): boolean {
-  const [quad] = ox.parse(`${subject} ${predicate} ${object} .`, { format: 'nt', to_graph_name: term(graph) });
-  return quad !== undefined && store.has(quad);
+/** Which of these triples the graph holds: one query, answered as text (no quad objects left in the heap). */
+function heldTriples(graph: GraphName, triples: { subject: string; predicate: string; literal: string }[]): boolean[] {
+  const rows = triples.map((t, i) => `(${i} ${t.subject} ${t.predicate} ${t.literal})`).join(' ');
+  const query = `SELECT ?i WHERE { VALUES (?i ?s ?p ?o) { ${rows} } GRAPH ${ox.namedNode(graph).toString()} { ?s ?p ?o } }`;
+  const found = (JSON.parse(store.query(query, { results_format: 'json' }) as string) as { results: { bindings: { i: { value: string } }[] } }).results.bindings;
+  const held = triples.map(() => false);
+  for (const row of found) held[Number(row.i.value)] = true;
+  return held;
 }
 
 /**

@@ -88,6 +88,11 @@ describe('re-publishing a catalog: only the change is stored', function () {
     let next = current.replace(TWO_FORMS[0]!, '');
     expect((await put(server, next)).status).to.equal(204);
     await expectServed(server, next, 'the canonical form alone');
+    // Another written form added to a stored canonical one: both must come back.
+    expect((await put(server, next + TWO_FORMS[0])).status).to.equal(204);
+    await expectServed(server, next + TWO_FORMS[0], 'the canonical form, then the other added');
+    expect((await put(server, next)).status).to.equal(204);
+    await expectServed(server, next, 'the canonical form alone again');
     next = next.replace(TWO_FORMS[1]!, '') + TWO_FORMS[0];
     expect((await put(server, next)).status).to.equal(204);
     await expectServed(server, next, 'the other form alone');
