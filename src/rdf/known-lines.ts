@@ -119,29 +119,38 @@ function agreeingLength(body: string, i: number, known: string, j: number): numb
 }
 
 /**
- * The nearest line starts after i and j from which the texts agree again for a whole line and what follows it, looking
- * RESYNC_WINDOW lines ahead on each side; undefined when there is none.
+ * The nearest line starts after i and j from which the texts agree again for a whole line and what follows it,
+ * looking at most RESYNC_WINDOW lines ahead on each side; undefined when there is none. Both sides advance a line at a
+ * time, each line checked against those already seen on the other side, so a resync d lines away costs ~2d lines.
  */
 function findResync(body: string, i: number, known: string, j: number): { i: number; j: number } | undefined {
-  const ahead = new Map<string, number[]>();
-  let at = j;
-  for (let k = 0; k < RESYNC_WINDOW && at < known.length; k++) {
-    const end = lineEnd(known, at);
-    const line = known.slice(at, end);
-    const list = ahead.get(line);
-    if (list) list.push(at);
-    else ahead.set(line, [at]);
-    at = end + 1;
-  }
-  at = i;
-  for (let k = 0; k < RESYNC_WINDOW && at < body.length; k++) {
-    const end = lineEnd(body, at);
-    for (const candidate of ahead.get(body.slice(at, end)) ?? []) {
-      if ((at > i || candidate > j) && confirms(body, at, known, candidate)) return { i: at, j: candidate };
+  const seenBody = new Map<string, number[]>();
+  const seenKnown = new Map<string, number[]>();
+  let b = i;
+  let k = j;
+  for (let step = 0; step < RESYNC_WINDOW && (b < body.length || k < known.length); step++) {
+    if (k < known.length) {
+      const end = lineEnd(known, k);
+      const line = known.slice(k, end);
+      for (const at of seenBody.get(line) ?? []) if ((at > i || k > j) && confirms(body, at, known, k)) return { i: at, j: k };
+      remember(seenKnown, line, k);
+      k = end + 1;
     }
-    at = end + 1;
+    if (b < body.length) {
+      const end = lineEnd(body, b);
+      const line = body.slice(b, end);
+      for (const at of seenKnown.get(line) ?? []) if ((b > i || at > j) && confirms(body, b, known, at)) return { i: b, j: at };
+      remember(seenBody, line, b);
+      b = end + 1;
+    }
   }
   return undefined;
+}
+
+function remember(seen: Map<string, number[]>, line: string, at: number): void {
+  const list = seen.get(line);
+  if (list) list.push(at);
+  else seen.set(line, [at]);
 }
 
 /** A resync point holds when a few lines (or the rest of both texts) agree from there. */
