@@ -30,6 +30,7 @@ import path from 'node:path';
 import N3 from 'n3';
 import ox from 'oxigraph';
 import { BenchServer, ADMIN_TOKEN, killAllServers, type LogLine } from './server-process.js';
+import { benchOptions, directory, nonNegativeInteger, positiveInteger } from './cli-options.js';
 import { collectGarbage, directoryBytes, now, sleep } from './stats.js';
 import { catalogNTriples, datasetNTriples, PUBLISHER_IRI } from '../test/validation/catalog-generator.js';
 import { parseToNTriples } from '../src/rdf/parse.js';
@@ -46,33 +47,16 @@ interface Options {
   keepData: boolean;
 }
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = { runs: 5, out: 'bench/out', small: 1000, large: 10000, settleMs: 300, keepData: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
-    const count = () => {
-      const n = Number(next().replace(/[_,]/g, ''));
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} needs a positive integer`);
-      return n;
-    };
-    if (arg === '--runs') options.runs = count();
-    else if (arg === '--out') options.out = next();
-    else if (arg === '--small') options.small = count();
-    else if (arg === '--large') options.large = count();
-    else if (arg === '--settle-ms') options.settleMs = Number(next());
-    else if (arg === '--keep-data') options.keepData = true;
-    else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('node dist/bench/catalog-bench.js [--runs 5] [--out bench/out] [--small 1000] [--large 10000] [--settle-ms 300] [--keep-data]\n');
-      process.exit(0);
-    } else throw new Error(`unknown option ${arg}`);
-  }
-  options.out = path.resolve(options.out);
-  return options;
+function parseOptions(): Options {
+  return benchOptions<Options>('node dist/bench/catalog-bench.js', (command) =>
+    command
+      .option('--runs <k>', 'runs per case', positiveInteger, 5)
+      .option('--out <dir>', 'output directory', directory, path.resolve('bench/out'))
+      .option('--small <n>', 'datasets of the small catalogs', positiveInteger, 1000)
+      .option('--large <n>', 'datasets of the large catalogs', positiveInteger, 10000)
+      .option('--settle-ms <ms>', 'pause before each timed request', nonNegativeInteger, 300)
+      .option('--keep-data', "keep the server's DATA_DIR after the run", false),
+  );
 }
 
 // ---------------------------------------------------------------- helpers
@@ -519,7 +503,7 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseOptions();
   process.on('exit', killAllServers);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -1,6 +1,38 @@
 import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
 
-/** What a person can tell the benchmark on the command line. */
+/** Counts on the command line: 1000000, 1_000_000 and 1,000,000 alike. */
+export function positiveInteger(raw: string): number {
+  const value = Number(raw.replace(/[_,]/g, ''));
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('needs a positive integer');
+  return value;
+}
+
+/** Counts where none is a sensible answer (a pause, other catalogs). */
+export function nonNegativeInteger(raw: string): number {
+  const value = Number(raw.replace(/[_,]/g, ''));
+  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError('needs a whole number, 0 or more');
+  return value;
+}
+
+/** A directory, made absolute (the benches start servers with other working directories in mind). */
+export function directory(raw: string): string {
+  return path.resolve(raw);
+}
+
+/**
+ * The command line of one benchmark, parsed by commander like the server's CLI: `--help` prints the options,
+ * a bad option or value prints why and exits with code 2.
+ */
+export function benchOptions<T extends object>(name: string, define: (command: Command) => Command): T {
+  const command = define(new Command(name).allowExcessArguments(false)).exitOverride((error) => {
+    process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 2);
+  });
+  command.parse(process.argv);
+  return command.opts<T>();
+}
+
+/** What a person can tell the store benchmark on the command line. */
 export interface BenchOptions {
   /** Approximate number of quads to generate (the generator rounds to whole datasets). */
   quads: number;
@@ -18,75 +50,15 @@ export interface BenchOptions {
   keepData: boolean;
 }
 
-const USAGE = `Usage: npm run bench -- [options]
-
-  --quads N        quads to generate (default 1000000; tested up to 5000000)
-  --catalogs N     organisation catalogs = named graphs (default 50)
-  --out DIR        output directory (default bench/out)
-  --runs K         timed runs per query (default 20)
-  --writes N       timed one-triple writes of each kind (default 200)
-  --replicas N     QUERY_WORKERS for the server (default: the server's own default)
-  --keep-data      keep the server's DATA_DIR after the run
-  --help           this text
-`;
-
-export class UsageError extends Error {}
-
-function positiveInteger(name: string, raw: string | undefined): number {
-  // Accept 1_000_000 and 1,000,000 as well as 1000000.
-  const value = Number((raw ?? '').replace(/[_,]/g, ''));
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} needs a positive integer, got "${raw ?? ''}"`);
-  return value;
+export function storeBenchOptions(): BenchOptions {
+  return benchOptions<BenchOptions>('npm run bench --', (command) =>
+    command
+      .option('--quads <n>', 'quads to generate (tested up to 5000000)', positiveInteger, 1_000_000)
+      .option('--catalogs <n>', 'organisation catalogs = named graphs', positiveInteger, 50)
+      .option('--out <dir>', 'output directory', directory, path.resolve('bench/out'))
+      .option('--runs <k>', 'timed runs per query', positiveInteger, 20)
+      .option('--writes <n>', 'timed one-triple writes of each kind', positiveInteger, 200)
+      .option('--replicas <n>', "QUERY_WORKERS for the server (default: the server's own default)", positiveInteger)
+      .option('--keep-data', "keep the server's DATA_DIR after the run", false),
+  );
 }
-
-export function parseOptions(argv: string[]): BenchOptions | 'help' {
-  const options: BenchOptions = {
-    quads: 1_000_000,
-    catalogs: 50,
-    out: 'bench/out',
-    runs: 20,
-    writes: 200,
-    replicas: undefined,
-    keepData: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--quads':
-        options.quads = positiveInteger(flag, value());
-        break;
-      case '--catalogs':
-        options.catalogs = positiveInteger(flag, value());
-        break;
-      case '--out': {
-        const dir = value();
-        if (!dir) throw new UsageError('--out needs a directory');
-        options.out = dir;
-        break;
-      }
-      case '--runs':
-        options.runs = positiveInteger(flag, value());
-        break;
-      case '--writes':
-        options.writes = positiveInteger(flag, value());
-        break;
-      case '--replicas':
-        options.replicas = positiveInteger(flag, value());
-        break;
-      case '--keep-data':
-        options.keepData = true;
-        break;
-      case '--help':
-      case '-h':
-        return 'help';
-      default:
-        throw new UsageError(`unknown option "${arg}"\n\n${USAGE}`);
-    }
-  }
-  options.out = path.resolve(options.out);
-  return options;
-}
-
-export { USAGE };

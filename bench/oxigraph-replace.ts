@@ -9,16 +9,19 @@
 import ox from 'oxigraph';
 import { catalogNTriples } from '../test/validation/catalog-generator.js';
 import { collectGarbage, now } from './stats.js';
+import { benchOptions, nonNegativeInteger, positiveInteger } from './cli-options.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const DATASETS = option('datasets', 10000);
-const ROUNDS = option('rounds', 6);
-const OTHERS = option('others', 4);
-const PARSE = !args.includes('--no-parse');
+const options = benchOptions<{ datasets: number; rounds: number; others: number; parse: boolean }>('node dist/bench/oxigraph-replace.js', (command) =>
+  command
+    .option('--datasets <n>', 'datasets in the catalog replaced', positiveInteger, 10000)
+    .option('--rounds <n>', 'replacements', positiveInteger, 6)
+    .option('--others <n>', 'other catalogs of that size in the store', nonNegativeInteger, 4)
+    .option('--no-parse', 'skip the ox.parse of each round'),
+);
+const DATASETS = options.datasets;
+const ROUNDS = options.rounds;
+const OTHERS = options.others;
+const PARSE = options.parse;
 
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
 const memory = () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parseOptions, USAGE, UsageError, type BenchOptions } from './cli-options.js';
+import { storeBenchOptions, type BenchOptions } from './cli-options.js';
 import { generateDcat, type GeneratedData } from './generate-dcat.js';
 import { loadInProcess, queryInProcess, updatesInProcess } from './in-process.js';
 import { loadOverHttp, queryOverHttp, writesOverHttp } from './over-http.js';
@@ -192,20 +192,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
 }
 
 async function main(): Promise<void> {
-  let options: BenchOptions | 'help';
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  if (options === 'help') {
-    process.stdout.write(USAGE);
-    return;
-  }
+  const options = storeBenchOptions();
   process.on('exit', killAllServers);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

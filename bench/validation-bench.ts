@@ -22,19 +22,25 @@ import { comparable, referenceValidate, type ComparableResult } from '../src/val
 import { runValidationTask } from '../src/validation/validate-task.js';
 import { loadProfile } from '../src/validation/loaded-profile.js';
 import { catalogNTriples, datasetNTriples } from '../test/validation/catalog-generator.js';
+import { benchOptions, positiveInteger } from './cli-options.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
-};
-const RUNS = Number(option('runs', '5'));
-const SIZES = option('sizes', '1000,10000').split(',').map(Number);
-const REFERENCE = args.includes('--reference') || args.includes('--reference-10k');
-const REFERENCE_10K = args.includes('--reference-10k');
+const options = benchOptions<{ runs: number; sizes: number[]; reference: boolean; reference10k: boolean; splitFrom: number }>(
+  'node dist/bench/validation-bench.js',
+  (command) =>
+    command
+      .option('--runs <k>', 'runs per case', positiveInteger, 5)
+      .option('--sizes <list>', 'catalogue sizes in datasets, comma-separated', (raw) => raw.split(',').map(positiveInteger), [1000, 10000])
+      .option('--reference', 'also run rdf-validate-shacl at 1,000 datasets', false)
+      .option('--reference-10k', 'also run rdf-validate-shacl at 10,000 datasets (minutes)', false)
+      .option('--split-from <n>', 'split first validations over the threads from this many datasets', positiveInteger, 5000),
+);
+const RUNS = options.runs;
+const SIZES = options.sizes;
+const REFERENCE = options.reference || options.reference10k;
+const REFERENCE_10K = options.reference10k;
 const PROFILE = 'dcat-ap-3';
 /** Split first validations over the threads from this size on (CatalogValidator's default is never). */
-const SPLIT_FROM = Number(option('split-from', '5000'));
+const SPLIT_FROM = options.splitFrom;
 
 interface Row {
   what: string;
