@@ -1,4 +1,4 @@
-import { lines, splitTripleLine } from '../rdf/ntriples-lines.js';
+import { countNewlines, lines, splitTripleLine } from '../rdf/ntriples-lines.js';
 import type { GraphPatch } from '../store/write-ops.js';
 
 /** What a catalog's next text loses and gains against the stored one, as canonical N-Triples lines. */
@@ -54,11 +54,7 @@ export class CatalogLines {
 
   /** Whether no line occurs twice in the text (a POST may restate lines the catalog had). */
   distinct(): boolean {
-    if (this.distinctCache === undefined) {
-      let count = 0;
-      for (let at = this.text.indexOf('\n'); at >= 0; at = this.text.indexOf('\n', at + 1)) count++;
-      this.distinctCache = count === this.index.size;
-    }
+    this.distinctCache ??= countNewlines(this.text) === this.index.size;
     return this.distinctCache;
   }
 

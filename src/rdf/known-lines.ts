@@ -1,4 +1,5 @@
 import { inBodyLines, type ParseOutcome } from './parse.js';
+import { countNewlines } from './ntriples-lines.js';
 
 /** N-Triples our parser wrote before (a stored catalog): its text and a lookup of its lines. */
 export interface KnownText {
@@ -126,31 +127,34 @@ function agreeingLength(body: string, i: number, known: string, j: number): numb
 function findResync(body: string, i: number, known: string, j: number): { i: number; j: number } | undefined {
   const seenBody = new Map<string, number[]>();
   const seenKnown = new Map<string, number[]>();
+  /** The line at `at` of one side against the lines seen on the other; `pair` orders (this side, other) as (i, j). */
+  const step = (text: string, at: number, mine: Map<string, number[]>, theirs: Map<string, number[]>, pair: (here: number, there: number) => { i: number; j: number }) => {
+    const end = lineEnd(text, at);
+    const line = text.slice(at, end);
+    for (const there of theirs.get(line) ?? []) {
+      const point = pair(at, there);
+      if ((point.i > i || point.j > j) && confirms(body, point.i, known, point.j)) return { next: end + 1, point };
+    }
+    const list = mine.get(line);
+    if (list) list.push(at);
+    else mine.set(line, [at]);
+    return { next: end + 1, point: undefined };
+  };
   let b = i;
   let k = j;
-  for (let step = 0; step < RESYNC_WINDOW && (b < body.length || k < known.length); step++) {
+  for (let count = 0; count < RESYNC_WINDOW && (b < body.length || k < known.length); count++) {
     if (k < known.length) {
-      const end = lineEnd(known, k);
-      const line = known.slice(k, end);
-      for (const at of seenBody.get(line) ?? []) if ((at > i || k > j) && confirms(body, at, known, k)) return { i: at, j: k };
-      remember(seenKnown, line, k);
-      k = end + 1;
+      const { next, point } = step(known, k, seenKnown, seenBody, (here, there) => ({ i: there, j: here }));
+      if (point) return point;
+      k = next;
     }
     if (b < body.length) {
-      const end = lineEnd(body, b);
-      const line = body.slice(b, end);
-      for (const at of seenKnown.get(line) ?? []) if ((b > i || at > j) && confirms(body, b, known, at)) return { i: b, j: at };
-      remember(seenBody, line, b);
-      b = end + 1;
+      const { next, point } = step(body, b, seenBody, seenKnown, (here, there) => ({ i: here, j: there }));
+      if (point) return point;
+      b = next;
     }
   }
   return undefined;
-}
-
-function remember(seen: Map<string, number[]>, line: string, at: number): void {
-  const list = seen.get(line);
-  if (list) list.push(at);
-  else seen.set(line, [at]);
 }
 
 /** A resync point holds when a few lines (or the rest of both texts) agree from there. */
@@ -173,10 +177,9 @@ function forEachLine(text: string, start: number, end: number, onLine: (line: st
   }
 }
 
+/** Lines of a text, a last one without a newline included. */
 function countLines(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  return text.length && !text.endsWith('\n') ? count + 1 : count;
+  return countNewlines(text) + (text.length && !text.endsWith('\n') ? 1 : 0);
 }
 
 /** The body's known lines, in order, then the parser's lines for the rest (a body with CR line ends, comments …). */

@@ -25,3 +25,10 @@ export function* lines(text: string): Generator<string> {
     start = end + 1;
   }
 }
+
+/** Newlines in a text: its lines, when it ends with one (as every N-Triples text here does). */
+export function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}

@@ -10,6 +10,7 @@ import { DEFAULT_GRAPH, type GraphName, type GraphPatch, type WriteOp } from './
 import type { InitResult, QueryDataset, ReplicaControl, ReplicaMessage, ReplicaRequest, SnapshotResult, WriteResult } from './replica-protocol.js';
 import { serializeGraph } from '../rdf/serialize.js';
 import { formatByMediaType } from '../rdf/formats.js';
+import { countNewlines } from '../rdf/ntriples-lines.js';
 
 /**
  * One replica of the store in its own thread. Oxigraph's calls are synchronous and cannot be cancelled, so they
@@ -136,14 +137,14 @@ class CapacityError extends Error {}
 function checkCapacity(op: WriteOp, maxQuads: number): void {
   const incoming =
     op.kind === 'replace-graph' || op.kind === 'add-to-graph'
-      ? countLines(op.ntriples)
+      ? countNewlines(op.ntriples)
       : op.kind === 'patch-graph'
-        ? countLines(op.add)
+        ? countNewlines(op.add)
       : op.kind === 'replace-graphs'
-        ? op.graphs.reduce((n, g) => n + (g.ntriples ? countLines(g.ntriples) : 0), 0)
+        ? op.graphs.reduce((n, g) => n + (g.ntriples ? countNewlines(g.ntriples) : 0), 0)
         : 0;
   const leaving =
-    op.kind === 'replace-graph' ? counts.of(op.graph) : op.kind === 'patch-graph' ? countLines(op.remove) + countLines(op.trees.ntriples) : 0;
+    op.kind === 'replace-graph' ? counts.of(op.graph) : op.kind === 'patch-graph' ? countNewlines(op.remove) + countNewlines(op.trees.ntriples) : 0;
   if (counts.total - leaving + incoming > maxQuads) {
     throw new CapacityError(
       `This write would bring the store to about ${counts.total - leaving + incoming} quads, past its configured ceiling of ${maxQuads} (MAX_QUADS)`,
@@ -165,7 +166,7 @@ function load(graph: GraphName, ntriples: string): void {
   if (counts.of(graph) > 0) originals.record(graph, ntriples, normalizeLiterals, (triples) => heldTriples(graph, triples));
   else originals.record(graph, ntriples, normalizeLiterals);
   if (ntriples.length) store.load(Buffer.from(ntriples, 'utf8'), { format: 'nt', to_graph_name: term(graph) });
-  counts.add(graph, countLines(ntriples));
+  counts.add(graph, countNewlines(ntriples));
 }
 
 /** Which of these triples the graph holds: one query, answered as text (no quad objects left in the heap). */
@@ -196,7 +197,7 @@ function patch(graph: GraphName, change: GraphPatch): void {
   if (change.trees.roots.length) {
     store.update(deleteTrees(graph, change.trees.roots, change.trees.depth));
     originals.remove(graph, change.trees.ntriples, normalizeLiterals);
-    removed += countLines(change.trees.ntriples);
+    removed += countNewlines(change.trees.ntriples);
   }
   counts.add(graph, -removed);
   load(graph, change.add);
@@ -349,7 +350,7 @@ function snapshot(dataDir: string, which: GraphName[] | 'all'): SnapshotResult {
   for (const graph of graphs) {
     const stem = graphFileStem(graph, appliedSeq);
     const dump = store.dump({ format: 'nt', from_graph_name: term(graph) });
-    const entry: SnapshotEntry = { graph, file: `${stem}.nt`, quads: countLines(dump) };
+    const entry: SnapshotEntry = { graph, file: `${stem}.nt`, quads: countNewlines(dump) };
     counts.set(graph, entry.quads);
     writeDurably(path.join(dir, entry.file), dump);
     const kept = originals.export(graph);
@@ -372,10 +373,4 @@ function writeDurably(file: string, data: string): void {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }
