@@ -77,6 +77,7 @@ describe('re-publishing a catalog: only the change is stored', function () {
     const next = edited(current, { revise: [3, 4], drop: [7], add: [60], contact: [10], noPeriod: [11] });
     const res = await put(server, next);
     expect(res.status, await res.clone().text()).to.equal(204);
+    expect(res.headers.get('server-timing')).to.match(/^receive;dur=[\d.]+, parse;dur=[\d.]+, compare;dur=[\d.]+, validate;dur=[\d.]+, store;dur=[\d.]+$/);
     expect(patchesJournaled(server), 'journaled as a patch').to.equal(before + 1);
     await expectServed(server, next, 'served as sent');
     // 60 datasets: a contact point each, a period each but dataset 11's.
@@ -148,6 +149,21 @@ describe('re-publishing a catalog: only the change is stored', function () {
     const health = (await (await fetch(`${server.url}/healthz`)).json()) as { catalogIndexes: { status: string } };
     expect(health.catalogIndexes.status).to.equal('off');
     await expectServed(server, current, 'served as before');
+  });
+
+  it('with CATALOG_CACHE_MB=0 keeps no catalog: prepares none after a start, reads the catalog back for each write', async () => {
+    await server.kill();
+    server = await server.restart({ CATALOG_CACHE_MB: '0', WARM_CATALOGS: 'true' });
+    for (let tries = 0; tries < 600 && !/catalog indexes ready/.test(server.output()); tries++) await new Promise((r) => setTimeout(r, 100));
+    expect(server.output()).to.match(/"prepared":0\b.*catalog indexes ready/);
+    for (const revision of [50, 51]) {
+      const next = edited(current, { revise: [revision] });
+      expect((await put(server, next)).status).to.equal(204);
+      await expectServed(server, next, `re-PUT ${revision} without a kept text`);
+      current = next;
+    }
+    await server.kill();
+    server = await server.restart({ CATALOG_CACHE_MB: '512' });
   });
 
   it('accepts the same catalog as Turtle (new blank-node labels) and stores it exactly', async () => {

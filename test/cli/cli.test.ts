@@ -64,6 +64,14 @@ describe('command line', function () {
     }
   });
 
+  it('serve exits 2 naming a bad WARM_CATALOGS or CATALOG_CACHE_MB', async () => {
+    for (const [name, value] of [['WARM_CATALOGS', 'maybe'], ['CATALOG_CACHE_MB', '-1'], ['CATALOG_CACHE_MB', 'lots']] as const) {
+      const result = await run(['serve'], { DATA_DIR: tempDataDir(), PORT: '0', [name]: value });
+      expect(result.code, `${name}=${value}`).to.equal(2);
+      expect(result.stderr + result.stdout, `${name}=${value}`).to.include(name);
+    }
+  });
+
   it('validate exits 0 when a file conforms, 1 with the report when it does not, 2 when it cannot be read', async () => {
     const good = await run(['validate', FIXTURE('valid-full.ttl'), '--profile', 'dcat-ap-3']);
     expect(good.code, good.stderr).to.equal(0);
