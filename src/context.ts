@@ -5,6 +5,7 @@ import type { ParserPool } from './rdf/parser-pool.js';
 import type { Authenticator } from './auth/authenticate.js';
 import type { Organisations } from './organisations/organisations.js';
 import type { CatalogValidator } from './validation/catalog-validator.js';
+import type { PortalPages } from './linked-data/pages.js';
 
 /** What request handlers need, built once in main.ts and passed to createApp. */
 export interface AppContext {
@@ -15,4 +16,6 @@ export interface AppContext {
   organisations: Organisations;
   validator: CatalogValidator;
   log: Logger;
+  /** The portal's HTML pages; without them no route offers text/html. */
+  pages?: PortalPages;
 }

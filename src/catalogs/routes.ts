@@ -1,11 +1,10 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { badRequest, methodNotAllowed, notFound, unauthorized } from '../http/errors.js';
-import { negotiate } from '../http/negotiate.js';
+import { chooseRepresentation, isFormatSuffix } from '../http/representation.js';
 import { chunkSink } from '../http/respond.js';
 import { readRdfBody } from '../http/rdf-body.js';
 import { storeErrorToHttp } from '../http/store-errors.js';
-import { GRAPH_FORMATS, formatByExtension, formatByMediaType, type RdfFormat } from '../rdf/formats.js';
 import { catalogBase, catalogGraph, checkCatalogId } from './catalog-id.js';
 import { allRecords, getRecord } from './catalog-record.js';
 import { CatalogRejected, type CatalogWriter } from './catalog-writer.js';
@@ -21,17 +20,13 @@ export interface CatalogServices {
   knownProfile(id: string): boolean;
 }
 
-/** "goteborg.ttl" → id "goteborg", explicit format Turtle; "goteborg" → negotiated. */
-function splitName(name: string): { id: string; format?: RdfFormat } {
+/** "goteborg.ttl" → id "goteborg" with suffix "ttl" (the representation helper judges it); "goteborg" → no suffix. */
+function splitName(name: string): { id: string; suffix?: string } {
   const dot = name.lastIndexOf('.');
   if (dot < 0) return { id: checkCatalogId(name) };
-  const format = formatByExtension(name.slice(dot + 1));
-  if (!format) throw notFound(`Unknown format suffix ".${name.slice(dot + 1)}"; use .ttl, .jsonld, .rdf or .nt`);
-  return { id: checkCatalogId(name.slice(0, dot)), format };
-}
-
-function chooseFormat(req: Request, explicit?: RdfFormat): RdfFormat {
-  return explicit ?? formatByMediaType(negotiate(req.headers, GRAPH_FORMATS.map((f) => f.mediaType)))!;
+  const suffix = name.slice(dot + 1);
+  if (!isFormatSuffix(suffix)) throw notFound(`There is no ".${suffix}" representation here; the suffixes are .ttl, .jsonld, .rdf, .nt and .html`);
+  return { id: checkCatalogId(name.slice(0, dot)), suffix };
 }
 
 const httpDate = (iso: string) => new Date(iso).toUTCString();
@@ -57,15 +52,16 @@ export function listCatalogs(ctx: AppContext) {
 /** /catalogs/{id}: the Graph Store Protocol for one catalog graph, every write through the SHACL gate. */
 export function catalogResource(ctx: AppContext, services: CatalogServices) {
   return async (req: Request, res: Response): Promise<void> => {
-    const { id, format } = splitName(String(req.params.name));
-    res.setHeader('Vary', 'Accept');
+    const { id, suffix } = splitName(String(req.params.name));
     try {
       switch (req.method) {
         case 'GET':
         case 'HEAD':
-          return await readCatalog(ctx, req, res, id, format);
+          return await readCatalog(ctx, req, res, id, suffix);
         case 'PUT':
         case 'POST':
+          // The report of a write is negotiated too.
+          res.setHeader('Vary', 'Accept');
           return await writeCatalog(ctx, services, req, res, id, req.method === 'PUT' ? 'replace' : 'add');
         case 'DELETE': {
           const principal = ctx.auth.identify(req);
@@ -89,10 +85,14 @@ export function catalogResource(ctx: AppContext, services: CatalogServices) {
   };
 }
 
-async function readCatalog(ctx: AppContext, req: Request, res: Response, id: string, explicit?: RdfFormat): Promise<void> {
+async function readCatalog(ctx: AppContext, req: Request, res: Response, id: string, suffix?: string): Promise<void> {
   const record = getRecord(ctx.store, id);
   if (!record) throw notFound(`There is no catalog "${id}"`);
-  const format = chooseFormat(req, explicit);
+  const graph = catalogGraph(ctx.config.baseUrl, id);
+  const chosen = chooseRepresentation(req, res, { suffix, alternate: (ext) => `${graph}.${ext}`, html: ctx.pages?.catalog?.(id, record) });
+  if (chosen.kind === 'html') return chosen.render(req, res);
+  if (chosen.kind !== 'rdf') throw new Error(`no ${chosen.mediaType} view of a catalog`);
+  const format = chosen.format;
   const headers = { ETag: etagFor(record, format.extension), 'Last-Modified': httpDate(record.modified) };
   if (notModified(req, record)) {
     res.status(304).set(headers).end();
@@ -144,11 +144,11 @@ export function catalogValidation(ctx: AppContext) {
 /** GET /catalog: the regional catalog, whole or paged (?page=N&pageSize=M). */
 export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
   return async (req: Request, res: Response): Promise<void> => {
-    const ext = typeof req.params.ext === 'string' ? req.params.ext : undefined;
-    const explicit = ext ? formatByExtension(ext) : undefined;
-    if (ext && !explicit) throw notFound(`Unknown format suffix ".${ext}"; use .ttl, .jsonld, .rdf or .nt`);
-    res.setHeader('Vary', 'Accept');
-    const format = chooseFormat(req, explicit);
+    const suffix = typeof req.params.ext === 'string' ? req.params.ext : undefined;
+    const chosen = chooseRepresentation(req, res, { suffix, alternate: (ext) => `${services.regional.iri}.${ext}${queryOf(req)}`, html: ctx.pages?.regionalCatalog?.() });
+    if (chosen.kind === 'html') return chosen.render(req, res);
+    if (chosen.kind !== 'rdf') throw new Error(`no ${chosen.mediaType} view of the regional catalog`);
+    const format = chosen.format;
     const paging = readPaging(req);
     const records = services.regional.publicRecords();
     const version = { version: catalogsVersion(records), modified: records.map((r) => r.modified).sort().at(-1) ?? new Date(0).toISOString() };
@@ -173,8 +173,11 @@ export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
   };
 }
 
+/** The query string of a request (`?page=2&pageSize=10`), kept on the alternates of a page. */
+const queryOf = (req: Request) => (req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '');
+
 /** Changes whenever any public catalog is written, created or deleted. */
-function catalogsVersion(records: { id: string; version: string }[]): string {
+export function catalogsVersion(records: { id: string; version: string }[]): string {
   let hash = 0;
   for (const record of records) for (const char of `${record.id}@${record.version};`) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return `${records.length.toString(36)}.${hash.toString(36)}`;
