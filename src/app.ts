@@ -9,15 +9,25 @@ import { organisationDescription, organisationList } from './organisations/route
 import { tokenEndpoint, TOKENS_PATH } from './auth/token-routes.js';
 import { profilesEndpoint, validateEndpoint, PROFILES_PATH, VALIDATE_PATH } from './validation/routes.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
+import { crossOrigin } from './http/cross-origin.js';
+import { compressResponses } from './http/compress.js';
+import { dereference, resourceByIri, RESOURCE_PATH } from './linked-data/routes.js';
+import { voidDescription, VOID_PATH } from './linked-data/void.js';
+import { dump, DUMP_PATH } from './linked-data/dump.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
-/** The whole HTTP surface, on one screen. */
+/**
+ * The whole HTTP surface, on one screen. HTML pages plug in through `ctx.pages` (linked-data/pages.ts): a route
+ * offers text/html only when the portal gives it a renderer.
+ */
 export function createApp(ctx: AppContext, catalogs: CatalogServices = createCatalogServices(ctx)): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
 
+  app.use(crossOrigin());
+  app.use(compressResponses());
   app.get('/healthz', health(ctx, catalogs));
   app.use((req, res, next) => {
     if (ctx.store.ready) return next();
@@ -31,6 +41,7 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
 
   app.get('/catalogs', listCatalogs(ctx));
   app.get('/catalogs/:id/validation', catalogValidation(ctx));
+  app.get('/catalogs/:id/*path', dereference(ctx));
   app.all('/catalogs/:name', catalogResource(ctx, catalogs));
   app.get('/catalog{.:ext}', regionalCatalog(ctx, catalogs));
   app.all(PROFILES_PATH, profilesEndpoint(ctx));
@@ -39,6 +50,12 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.all('/sparql', sparqlEndpoint(ctx));
   app.all(STORE_MOUNT, graphStoreEndpoint(ctx));
   app.all(`${STORE_MOUNT}/*path`, graphStoreEndpoint(ctx));
+
+  app.get(`${RESOURCE_PATH}{.:ext}`, resourceByIri(ctx));
+  app.get(`${VOID_PATH}{.:ext}`, voidDescription(ctx));
+  app.get(DUMP_PATH, dump(ctx));
+  // Last: any other IRI under BASE_URL that a public catalog describes.
+  app.get('/*path', dereference(ctx));
 
   app.use((req) => {
     throw notFound(`Nothing is served at ${req.path}`);

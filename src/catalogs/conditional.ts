@@ -25,3 +25,10 @@ export function notModified(req: Request, resource: Versioned & { modified: stri
   // HTTP dates have whole seconds.
   return Number.isFinite(sinceMs) && Math.floor(Date.parse(resource.modified) / 1000) * 1000 <= sinceMs;
 }
+
+/** Changes whenever any public catalog is written, created or deleted. */
+export function catalogsVersion(records: { id: string; version: string }[]): string {
+  let hash = 0;
+  for (const record of records) for (const char of `${record.id}@${record.version};`) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `${records.length.toString(36)}.${hash.toString(36)}`;
+}

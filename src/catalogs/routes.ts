@@ -8,7 +8,7 @@ import { storeErrorToHttp } from '../http/store-errors.js';
 import { catalogBase, catalogGraph, checkCatalogId } from './catalog-id.js';
 import { allRecords, getRecord } from './catalog-record.js';
 import { CatalogRejected, type CatalogWriter } from './catalog-writer.js';
-import { etagFor, notModified } from './conditional.js';
+import { catalogsVersion, etagFor, notModified } from './conditional.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Paging, type RegionalCatalog } from './regional-catalog.js';
 import type { RenderPart } from '../store/replica-protocol.js';
 
@@ -175,13 +175,6 @@ export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
 
 /** The query string of a request (`?page=2&pageSize=10`), kept on the alternates of a page. */
 const queryOf = (req: Request) => (req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '');
-
-/** Changes whenever any public catalog is written, created or deleted. */
-export function catalogsVersion(records: { id: string; version: string }[]): string {
-  let hash = 0;
-  for (const record of records) for (const char of `${record.id}@${record.version};`) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `${records.length.toString(36)}.${hash.toString(36)}`;
-}
 
 function readPaging(req: Request): Paging | undefined {
   const { page, pageSize } = req.query;

@@ -1,0 +1,14 @@
+import cors from 'cors';
+
+/**
+ * Every response may be read from any origin: reads are public, and writes need a bearer token, never a cookie, so a
+ * foreign page gains nothing a script elsewhere could not do. A preflight is answered before authentication.
+ */
+export const crossOrigin = () =>
+  cors({
+    origin: '*',
+    methods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'If-Match', 'If-None-Match'],
+    exposedHeaders: ['ETag', 'Link', 'Location', 'Validation-Warnings', 'Server-Timing'],
+    maxAge: 86_400,
+  });
