@@ -38,9 +38,15 @@ export function resourceByIri(ctx: AppContext) {
     const iri = req.query.iri;
     if (typeof iri !== 'string' || !iri) throw badRequest('Name the resource: /resource?iri=<absolute IRI>');
     if (!/^[a-z][a-z0-9+.-]*:/i.test(iri)) throw badRequest(`"${iri}" is not an absolute IRI`);
-    const found = await findResource(ctx, iri);
-    if (!found) throw notFound(`No public catalog describes <${iri}>`);
     const suffix = typeof req.params.ext === 'string' ? req.params.ext : undefined;
+    const found = await findResource(ctx, iri);
+    if (!found) {
+      // An organisation's dataportal.se IRI that no catalog describes is still described here, by its own route.
+      const org = ctx.organisations.all().find((candidate) => ctx.organisations.publisherIri(candidate) === iri);
+      if (!org) throw notFound(`No public catalog describes <${iri}>`);
+      res.redirect(303, `${ctx.organisations.documentIri(org)}${suffix ? `.${suffix}` : ''}`);
+      return;
+    }
     const url = (ext: string) => `${ctx.config.baseUrl}${RESOURCE_PATH}.${ext}?iri=${encodeURIComponent(iri)}`;
     return sendDescription(ctx, req, res, found, suffix, url);
   };

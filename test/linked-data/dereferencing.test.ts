@@ -161,6 +161,14 @@ describe('linked data: dereferencing', function () {
     expect(nt).to.include(`<${GOTEBORG_PUBLISHER}> <http://xmlns.com/foaf/0.1/name> "Göteborgs Stad"@sv`);
   });
 
+  it('an organisation IRI no catalog describes is sent on to its description (303)', async () => {
+    // Alingsås: in data/organisations.csv, published by no catalog here.
+    const res = await fetch(`${server.url}${resource('http://dataportal.se/organisation/SE2120001553')}`, { redirect: 'manual' });
+    await res.arrayBuffer();
+    expect(res.status).to.equal(303);
+    expect(res.headers.get('location')).to.equal(`${BASE_URL}/organisations/alingsas`);
+  });
+
   it('Link headers name every other representation', async () => {
     const res = await get('/catalogs/goteborg/datasets/badplatser', { Accept: 'text/turtle' });
     await res.arrayBuffer();
