@@ -20,6 +20,9 @@ COPY bin ./bin
 COPY shapes ./shapes
 COPY ontologies ./ontologies
 COPY data ./data
+# Templates and browser scripts are read from src/ at run time (tsc copies only what it compiles).
+COPY src/sparql-editor/views ./src/sparql-editor/views
+COPY src/sparql-editor/assets ./src/sparql-editor/assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

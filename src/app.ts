@@ -9,6 +9,7 @@ import { organisationDescription, organisationList } from './organisations/route
 import { tokenEndpoint, TOKENS_PATH } from './auth/token-routes.js';
 import { profilesEndpoint, validateEndpoint, PROFILES_PATH, VALIDATE_PATH } from './validation/routes.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
+import { editorAsset, sparqlEditorPage, yasguiAsset, EDITOR_ASSETS_PATH, YASGUI_ASSETS_PATH } from './sparql-editor/routes.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /** The whole HTTP surface, on one screen. */
@@ -36,7 +37,10 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.all(PROFILES_PATH, profilesEndpoint(ctx));
   app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.validator));
 
+  app.get('/sparql', sparqlEditorPage(ctx));
   app.all('/sparql', sparqlEndpoint(ctx));
+  app.get(`${YASGUI_ASSETS_PATH}/:file`, yasguiAsset());
+  app.get(`${EDITOR_ASSETS_PATH}/:file`, editorAsset());
   app.all(STORE_MOUNT, graphStoreEndpoint(ctx));
   app.all(`${STORE_MOUNT}/*path`, graphStoreEndpoint(ctx));
 
