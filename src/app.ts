@@ -10,6 +10,8 @@ import { tokenEndpoint, TOKENS_PATH } from './auth/token-routes.js';
 import { profilesEndpoint, validateEndpoint, PROFILES_PATH, VALIDATE_PATH } from './validation/routes.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
 import { editorAsset, sparqlEditorPage, yasguiAsset, EDITOR_ASSETS_PATH, YASGUI_ASSETS_PATH } from './sparql-editor/routes.js';
+import { embedDocs, embedPage, embedScript, embedStylesheet, EMBED_SCRIPT_PATH, EMBED_STYLESHEET_PATH } from './embed/routes.js';
+import { sparqlEmbedDatasets } from './embed/sparql-datasets.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /** The whole HTTP surface, on one screen. */
@@ -41,6 +43,11 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.all('/sparql', sparqlEndpoint(ctx));
   app.get(`${YASGUI_ASSETS_PATH}/:file`, yasguiAsset());
   app.get(`${EDITOR_ASSETS_PATH}/:file`, editorAsset());
+
+  app.get('/embed', embedDocs(ctx));
+  app.get('/embed/:organisation', embedPage(ctx, sparqlEmbedDatasets(ctx, catalogs.regional)));
+  app.get(EMBED_SCRIPT_PATH, embedScript());
+  app.get(EMBED_STYLESHEET_PATH, embedStylesheet());
   app.all(STORE_MOUNT, graphStoreEndpoint(ctx));
   app.all(`${STORE_MOUNT}/*path`, graphStoreEndpoint(ctx));
 
