@@ -164,6 +164,8 @@ describe('/embed/{organisation}: the iframe page', function () {
       const violations = await seriousAxeViolations(page);
       assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
       await page.goto(`${server.url}/embed?lang=en`);
+      await page.frameLocator('iframe').locator('li').first().waitFor();
+      await page.screenshot({ path: '/tmp/dpv-embed-docs.png', fullPage: true });
       const docs = await seriousAxeViolations(page);
       assert.deepEqual(docs, [], JSON.stringify(docs, null, 2));
       await page.close();
