@@ -14,6 +14,9 @@ import { compressResponses } from './http/compress.js';
 import { dereference, resourceByIri, RESOURCE_PATH } from './linked-data/routes.js';
 import { voidDescription, VOID_PATH } from './linked-data/void.js';
 import { dump, DUMP_PATH } from './linked-data/dump.js';
+import { editorAsset, sparqlEditorPage, yasguiAsset, EDITOR_ASSETS_PATH, YASGUI_ASSETS_PATH } from './sparql-editor/routes.js';
+import { embedDocs, embedPage, embedScript, embedStylesheet, EMBED_SCRIPT_PATH, EMBED_STYLESHEET_PATH } from './embed/routes.js';
+import { sparqlEmbedDatasets } from './embed/sparql-datasets.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /**
@@ -47,7 +50,15 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.all(PROFILES_PATH, profilesEndpoint(ctx));
   app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.validator));
 
+  app.get('/sparql', sparqlEditorPage(ctx));
   app.all('/sparql', sparqlEndpoint(ctx));
+  app.get(`${YASGUI_ASSETS_PATH}/:file`, yasguiAsset());
+  app.get(`${EDITOR_ASSETS_PATH}/:file`, editorAsset());
+
+  app.get('/embed', embedDocs(ctx));
+  app.get('/embed/:organisation', embedPage(ctx, sparqlEmbedDatasets(ctx, catalogs.regional)));
+  app.get(EMBED_SCRIPT_PATH, embedScript());
+  app.get(EMBED_STYLESHEET_PATH, embedStylesheet());
   app.all(STORE_MOUNT, graphStoreEndpoint(ctx));
   app.all(`${STORE_MOUNT}/*path`, graphStoreEndpoint(ctx));
 
