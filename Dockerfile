@@ -20,6 +20,9 @@ COPY bin ./bin
 COPY shapes ./shapes
 COPY ontologies ./ontologies
 COPY data ./data
+# The portal's templates and stylesheet are read at run time from the package root, not compiled.
+COPY src/portal/views ./src/portal/views
+COPY src/portal/assets ./src/portal/assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

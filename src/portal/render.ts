@@ -225,6 +225,7 @@ export class PortalRenderer {
       ...page,
       title: pickText(d.title, req.lang) ?? { text: m.untitled },
       series: d.type === 'DatasetSeries',
+      byline: { publisher: this.agent(d.publisher, req), modified: this.time(d.modified ?? d.issued, req.lang) },
       description: pickText(d.description, req.lang),
       keywords: this.keywords(d.keywords, req),
       facts,
