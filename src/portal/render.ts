@@ -274,7 +274,6 @@ export class PortalRenderer {
     const { query, result } = model;
     const m = messages(req.lang);
     const { page } = this.page(req, query.q ? `${query.q} – ${m.searchTitle}` : m.searchTitle, 'search', query.q);
-    const carried = paramsOf(req.url).get('lang');
     const facets = FACETS.map((name) => {
       const selected = new Set(query.filters[name] ?? []);
       const values = result.facets[name] ?? [];
@@ -309,7 +308,7 @@ export class PortalRenderer {
       ...page,
       q: query.q,
       sort: query.sort,
-      carried,
+      carried: carriedLanguage(req),
       summary: query.q ? m.searchResultsFor(total, query.q) : m.searchResultsCount(total),
       facets,
       active,
@@ -360,7 +359,7 @@ export class PortalRenderer {
         langSwitch: { href: withParams(req.url, { lang: other }), label: m.otherLanguageName, lang: other },
         searchAction: '/search',
         searchQ: q,
-        carried: paramsOf(req.url).get('lang'),
+        carried: carriedLanguage(req),
         headLinks: [] as { rel: string; href: string; type?: string }[],
         breadcrumbs: [] as { href?: string; text: LocalText }[],
         footer: [
@@ -379,7 +378,7 @@ export class PortalRenderer {
 
   /** An internal link, keeping a language chosen with `?lang=`. */
   private link(href: string, req: PageRequest): string {
-    return carryLanguage(href, paramsOf(req.url).get('lang'));
+    return carryLanguage(href, carriedLanguage(req));
   }
 
   private resource(iri: string, req: PageRequest): string {
@@ -522,6 +521,15 @@ export class PortalRenderer {
 
 export function createPortal(options: PortalOptions): PortalRenderer {
   return new PortalRenderer(options);
+}
+
+/** The `?lang=` of a page's URL, read once per page: a results page builds a hundred links. */
+const carried = new WeakMap<PageRequest, string | null>();
+
+function carriedLanguage(req: PageRequest): string | null {
+  let value = carried.get(req);
+  if (value === undefined) carried.set(req, (value = paramsOf(req.url).get('lang')));
+  return value;
 }
 
 function field(label: string, values: Value | Value[] | undefined): Field | undefined {
