@@ -490,7 +490,7 @@ export class PortalRenderer {
   }
 
   private pager(paged: Paged<unknown>, req: PageRequest): Pager | undefined {
-    const count = Math.max(1, Math.ceil(paged.total / paged.pageSize));
+    const count = Math.max(1, Math.ceil(paged.total / Math.max(1, paged.pageSize)));
     if (count <= 1) return undefined;
     const m = messages(req.lang);
     const at = (n: number) => withParams(req.url, { page: n === 1 ? null : String(n) });

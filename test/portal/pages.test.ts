@@ -227,7 +227,7 @@ describe('portal pages', () => {
   describe('search', () => {
     it('is one GET form: query, facets as labelled checkboxes with counts, sort', () => {
       const html = ALL.search('sv');
-      expect(html).to.include('<form class="search-form" role="search" action="/search" method="get">');
+      expect(html).to.include('<form class="search-form" role="search" aria-label="Sök data" action="/search" method="get">');
       expect(html).to.include('<input id="search-q" name="q" type="search" value="laddstolpe">');
       expect(html).to.include('<legend>Organisation</legend>');
       expect(html).to.match(/<input type="checkbox" id="f-organisation-0" name="organisation" value="goteborg" checked>\s*<label for="f-organisation-0">Göteborgs Stad <span class="facet__count">\(12\)<\/span><\/label>/);
