@@ -20,11 +20,13 @@ COPY bin ./bin
 COPY shapes ./shapes
 COPY ontologies ./ontologies
 COPY data ./data
-# Templates and browser scripts are read from src/ at run time (tsc copies only what it compiles).
+# Templates, stylesheets and browser scripts are read from src/ at run time (tsc copies only what it compiles).
 COPY src/sparql-editor/views ./src/sparql-editor/views
 COPY src/sparql-editor/assets ./src/sparql-editor/assets
 COPY src/embed/views ./src/embed/views
 COPY src/embed/assets ./src/embed/assets
+COPY src/portal/views ./src/portal/views
+COPY src/portal/assets ./src/portal/assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

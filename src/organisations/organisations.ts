@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { packageRoot } from '../package-root.js';
 
 /** One organisation that may publish here: a row of data/organisations.csv. */
 export interface Organisation {
@@ -196,22 +196,11 @@ function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** The package root is the nearest folder above this module with our package.json (src/ under ts-node, dist/src/ built). */
+/** data/organisations.csv of this package; a missing package root is a start-up failure like a missing file. */
 function defaultDataFile(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        if ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'dataportal-vast') {
-          return path.join(dir, 'data', 'organisations.csv');
-        }
-      } catch {
-        // not ours; keep looking
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new OrganisationsDataError('cannot find the dataportal-vast package root (with data/organisations.csv) above this module');
-    dir = parent;
+  try {
+    return path.join(packageRoot(), 'data', 'organisations.csv');
+  } catch (error) {
+    throw new OrganisationsDataError(`${(error as Error).message} (with data/organisations.csv)`);
   }
 }
