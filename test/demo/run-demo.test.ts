@@ -14,10 +14,13 @@ interface Demo {
   stop(): Promise<number | null>;
 }
 
-/** `npm run demo` without the build: the launcher on `dataDir`, resolved when it prints that the demo is ready. */
+/**
+ * `npm run demo` without the build: the launcher on `dataDir`, resolved when it prints that the demo is ready. One
+ * replica and no warming keep the three starts within the suite's time; what is published does not depend on them.
+ */
 async function startDemo(dataDir: string, port = 0): Promise<Demo> {
   const child = spawn(process.execPath, [LAUNCHER], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_TOKEN: '', BASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_TOKEN: '', BASE_URL: '', WARM_CATALOGS: 'false', QUERY_WORKERS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
