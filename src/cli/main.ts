@@ -51,7 +51,9 @@ export function buildProgram(run: (code: number) => void): Command {
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .addOption(dataDirOption())
     .option('--base-url <url>', 'public base of every IRI and link (default: $BASE_URL or http://localhost:$PORT)')
-    .action((flags: EnvFlags) => serve(withFlags(flags)));
+    .action(async (flags: EnvFlags) => {
+      await serve(withFlags(flags));
+    });
 
   const token = program.command('token').description('organisation and admin tokens');
   token

@@ -6,8 +6,9 @@ import { startServer, type RunningServer } from '../server.js';
  * The one way to run the server (`npm start` and `dataportal-vast serve`): read the configuration, start, and on
  * SIGTERM or SIGINT finish in-flight writes, flush and exit 0. Resolves once the store is loaded; the process then
  * lives as long as the server does. A configuration error exits 2, anything else that stops start-up exits 1.
+ * Resolves with the running server, so a launcher such as `npm run demo` can talk to it.
  */
-export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   let config;
   try {
     config = readConfig(env);
@@ -43,4 +44,5 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     }
     throw error;
   }
+  return running;
 }
