@@ -9,6 +9,7 @@ import { organisationDescription, organisationList } from './organisations/route
 import { tokenEndpoint, TOKENS_PATH } from './auth/token-routes.js';
 import { profilesEndpoint, validateEndpoint, PROFILES_PATH, VALIDATE_PATH } from './validation/routes.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
+import { searchEndpoint } from './search/routes.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /** The whole HTTP surface, on one screen. */
@@ -33,6 +34,7 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.get('/catalogs/:id/validation', catalogValidation(ctx));
   app.all('/catalogs/:name', catalogResource(ctx, catalogs));
   app.get('/catalog{.:ext}', regionalCatalog(ctx, catalogs));
+  app.get('/search', searchEndpoint(ctx));
   app.all(PROFILES_PATH, profilesEndpoint(ctx));
   app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.validator));
 

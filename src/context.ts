@@ -5,6 +5,8 @@ import type { ParserPool } from './rdf/parser-pool.js';
 import type { Authenticator } from './auth/authenticate.js';
 import type { Organisations } from './organisations/organisations.js';
 import type { CatalogValidator } from './validation/catalog-validator.js';
+import type { DatasetIndex } from './search/dataset-index.js';
+import type { IndexFollower } from './search/index-follower.js';
 
 /** What request handlers need, built once in main.ts and passed to createApp. */
 export interface AppContext {
@@ -15,4 +17,8 @@ export interface AppContext {
   organisations: Organisations;
   validator: CatalogValidator;
   log: Logger;
+  /** The public catalogs' datasets, for search, lists and harvest paging; follows every write. */
+  datasets: DatasetIndex;
+  /** Keeps `datasets` up to date and persisted; its status is in /healthz. */
+  indexer: IndexFollower;
 }
