@@ -105,12 +105,12 @@ export class DatasetIndex {
       if (after.has(summary.iri)) continue;
       const id = before.get(summary.iri);
       const old = id === undefined ? undefined : this.entries.get(id);
-      if (old && old.summary.hash === summary.hash && old.summary.organisation === summary.organisation) {
+      if (old && old.summary.hash === summary.hash && old.summary.organisation === organisation) {
         after.set(summary.iri, old.id);
         continue;
       }
       if (old) this.removeEntry(old);
-      after.set(summary.iri, this.addEntry({ ...summary, catalog }));
+      after.set(summary.iri, this.addEntry({ ...summary, catalog, organisation }));
       changed = true;
     }
     for (const [iri, id] of before) {
