@@ -2,7 +2,7 @@ import MiniSearch, { type Query } from 'minisearch';
 import type { Organisations } from '../organisations/organisations.js';
 import { facetLabel, facetValue } from '../vocabularies/labels.js';
 import { FACETS, type DatasetSummary, type FacetName, type FacetValue, type SearchQuery, type SearchResult } from './dataset-summary.js';
-import { queryStems, stem, textLanguage, tokenize } from './text.js';
+import { fold, queryStems, stem, textLanguage, tokenize } from './text.js';
 
 export interface DatasetPage {
   total: number;
@@ -30,6 +30,8 @@ interface Entry {
   summary: DatasetSummary;
   /** The summary's facet values, as filters take them. */
   values: Record<FacetName, string[]>;
+  /** The same as numbers (see valueNumbers), so counting a facet over 50,000 datasets is array increments. */
+  valueIds: Record<FacetName, number[]>;
   changedMs: number;
 }
 
@@ -39,6 +41,8 @@ type TextDocument = { id: number } & Partial<Record<(typeof TEXT_FIELDS)[number]
 const BOOST = { title_sv: 4, title_en: 4, keywords_sv: 2, keywords_en: 2 };
 /** Shorter query words are matched whole: as prefixes they would match a large part of the vocabulary. */
 const MIN_PREFIX = 3;
+/** Text matches kept for paging and facet clicks; each holds at most one number pair per dataset. */
+const RECENT_MATCHES = 32;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -50,6 +54,11 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export class DatasetIndex {
   private readonly entries = new Map<number, Entry>();
+  /** The same entries by id, for the per-request loops (an array index is several times cheaper than a Map lookup). */
+  private readonly slots: (Entry | undefined)[] = [];
+  /** Per facet, a number for each value ever seen; never reused, so counts arrays stay valid. */
+  private readonly valueNumbers = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
+  private readonly valueNames = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<FacetName, string[]>;
   /** catalog id → dataset IRI → entry id. */
   private readonly byCatalog = new Map<string, Map<string, number>>();
   private readonly catalogOrganisation = new Map<string, string>();
@@ -62,6 +71,7 @@ export class DatasetIndex {
     processTerm: (term, field) => stem(term, field?.endsWith('_en') ? 'en' : 'sv'),
     searchOptions: { boost: BOOST },
   });
+  private readonly recentMatches = new Map<string, Map<number, number>>();
   private nextId = 1;
   private distributionCount = 0;
   private changes = 0;
@@ -137,18 +147,14 @@ export class DatasetIndex {
 
   search(query: SearchQuery): SearchResult {
     const words = tokenize(query.q);
-    let scores: Map<number, number> | undefined;
-    if (words.length) {
-      scores = new Map();
-      for (const hit of this.text.search(textQuery(words))) scores.set(hit.id as number, hit.score);
-    }
+    const scores = words.length ? this.textMatches(words) : undefined;
     const filters = FACETS.flatMap((facet) => {
       const wanted = query.filters[facet] ?? [];
       if (!wanted.length) return [];
       const postings = this.postings[facet];
       return [wanted.map((value) => postings.get(value)).filter((set): set is Set<number> => set !== undefined)];
     });
-    const passes = (id: number) => filters.every((sets) => sets.some((set) => set.has(id)));
+    const passes = filters.length === 0 ? () => true : (id: number) => filters.every((sets) => sets.some((set) => set.has(id)));
     const orders = this.ordered();
     let matched: number[];
     if (scores && query.sort === 'relevance') {
@@ -161,9 +167,28 @@ export class DatasetIndex {
     const start = (query.page - 1) * query.pageSize;
     return {
       total: matched.length,
-      results: matched.slice(start, start + query.pageSize).map((id) => this.entries.get(id)!.summary),
+      results: matched.slice(start, start + query.pageSize).map((id) => this.slots[id]!.summary),
       facets: this.countFacets(matched, query.lang),
     };
+  }
+
+  /**
+   * Dataset id → score for the words. Most of a search's time is the text match (MiniSearch builds an object per
+   * hit), and people page and click facets with the same words, so recent matches are kept until the index changes.
+   */
+  private textMatches(words: string[]): Map<number, number> {
+    const key = words.map(fold).join(' ');
+    const cached = this.recentMatches.get(key);
+    if (cached) {
+      this.recentMatches.delete(key);
+      this.recentMatches.set(key, cached);
+      return cached;
+    }
+    const scores = new Map<number, number>();
+    for (const hit of this.text.search(textQuery(words))) scores.set(hit.id as number, hit.score);
+    this.recentMatches.set(key, scores);
+    if (this.recentMatches.size > RECENT_MATCHES) this.recentMatches.delete(this.recentMatches.keys().next().value!);
+    return scores;
   }
 
   /** The dataset with this IRI (the entry of the first catalog, by id, that lists it). */
@@ -236,9 +261,11 @@ export class DatasetIndex {
   private addEntry(summary: DatasetSummary): number {
     const id = this.nextId++;
     const values = Object.fromEntries(FACETS.map((facet) => [facet, facetValues(facet, summary)])) as Record<FacetName, string[]>;
+    const valueIds = Object.fromEntries(FACETS.map((facet) => [facet, values[facet].map((value) => this.valueNumber(facet, value))])) as Record<FacetName, number[]>;
     const changedMs = Date.parse(summary.changed);
-    const entry: Entry = { id, summary, values, changedMs: Number.isNaN(changedMs) ? 0 : changedMs };
+    const entry: Entry = { id, summary, values, valueIds, changedMs: Number.isNaN(changedMs) ? 0 : changedMs };
     this.entries.set(id, entry);
+    this.slots[id] = entry;
     let same = this.byIri.get(summary.iri);
     if (!same) this.byIri.set(summary.iri, (same = new Set()));
     same.add(id);
@@ -255,8 +282,19 @@ export class DatasetIndex {
     return id;
   }
 
+  private valueNumber(facet: FacetName, value: string): number {
+    const numbers = this.valueNumbers[facet];
+    let n = numbers.get(value);
+    if (n === undefined) {
+      n = this.valueNames[facet].push(value) - 1;
+      numbers.set(value, n);
+    }
+    return n;
+  }
+
   private removeEntry(entry: Entry): void {
     this.entries.delete(entry.id);
+    this.slots[entry.id] = undefined;
     const same = this.byIri.get(entry.summary.iri);
     same?.delete(entry.id);
     if (same?.size === 0) this.byIri.delete(entry.summary.iri);
@@ -274,6 +312,7 @@ export class DatasetIndex {
 
   private touch(): void {
     this.changes++;
+    this.recentMatches.clear();
     this.orders = undefined;
   }
 
@@ -313,15 +352,22 @@ export class DatasetIndex {
   }
 
   private countFacets(matched: number[], lang: 'sv' | 'en'): Record<FacetName, FacetValue[]> {
-    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
-    for (const id of matched) {
-      const { values } = this.entries.get(id)!;
-      for (const facet of FACETS) {
-        const map = counts[facet];
-        for (const value of values[facet]) map.set(value, (map.get(value) ?? 0) + 1);
-      }
+    const out = {} as Record<FacetName, FacetValue[]>;
+    if (matched.length === this.entries.size) {
+      // Everything matches: the counts are the postings' sizes.
+      for (const facet of FACETS) out[facet] = this.sortFacet(facet, [...this.postings[facet]].map(([value, ids]) => [value, ids.size]), lang);
+      return out;
     }
-    return Object.fromEntries(FACETS.map((facet) => [facet, this.sortFacet(facet, [...counts[facet]], lang)])) as Record<FacetName, FacetValue[]>;
+    for (const facet of FACETS) {
+      const counts = new Int32Array(this.valueNames[facet].length);
+      for (const id of matched) for (const n of this.slots[id]!.valueIds[facet]) counts[n]!++;
+      const pairs: [string, number][] = [];
+      counts.forEach((count, n) => {
+        if (count > 0) pairs.push([this.valueNames[facet][n]!, count]);
+      });
+      out[facet] = this.sortFacet(facet, pairs, lang);
+    }
+    return out;
   }
 
   private sortFacet(facet: FacetName, counts: [string, number][], lang: 'sv' | 'en'): FacetValue[] {
