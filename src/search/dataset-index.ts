@@ -44,6 +44,8 @@ const MIN_PREFIX = 3;
 /** Text matches kept for paging and facet clicks; each holds at most one number pair per dataset. */
 const RECENT_MATCHES = 32;
 
+/** Made once: localeCompare with a locale argument builds a collator on every call. */
+const COLLATORS = { sv: new Intl.Collator('sv'), en: new Intl.Collator('en') };
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -159,8 +161,10 @@ export class DatasetIndex {
     let matched: number[];
     if (scores && query.sort === 'relevance') {
       matched = [...scores.keys()].filter(passes);
+      const score = new Float64Array(this.nextId);
+      for (const id of matched) score[id] = scores.get(id)!;
       // Equal scores fall back to newest first, so the order is stable from one request to the next.
-      matched.sort((a, b) => scores.get(b)! - scores.get(a)! || orders.rank[a]! - orders.rank[b]!);
+      matched.sort((a, b) => score[b]! - score[a]! || orders.rank[a]! - orders.rank[b]!);
     } else {
       matched = orders.modified.filter((id) => (!scores || scores.has(id)) && passes(id));
     }
@@ -343,7 +347,7 @@ export class DatasetIndex {
     const orders = this.ordered();
     let order = orders.title.get(lang);
     if (!order) {
-      const collator = new Intl.Collator(lang === 'sv' ? 'sv' : 'en');
+      const collator = COLLATORS[lang];
       const titled = orders.harvest.map((id) => ({ id, title: pickText(this.entries.get(id)!.summary.title, lang) }));
       order = titled.sort((a, b) => collator.compare(a.title, b.title)).map((t) => t.id);
       orders.title.set(lang, order);
@@ -373,7 +377,7 @@ export class DatasetIndex {
   private sortFacet(facet: FacetName, counts: [string, number][], lang: 'sv' | 'en'): FacetValue[] {
     return counts
       .map(([value, count]) => ({ value, count, label: this.label(facet, value, lang) }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, lang) || compare(a.value, b.value));
+      .sort((a, b) => b.count - a.count || COLLATORS[lang].compare(a.label, b.label) || compare(a.value, b.value));
   }
 
   private label(facet: FacetName, value: string, lang: 'sv' | 'en'): string {
