@@ -17,6 +17,7 @@ import { dump, DUMP_PATH } from './linked-data/dump.js';
 import { editorAsset, sparqlEditorPage, yasguiAsset, EDITOR_ASSETS_PATH, YASGUI_ASSETS_PATH } from './sparql-editor/routes.js';
 import { embedDocs, embedPage, embedScript, embedStylesheet, EMBED_SCRIPT_PATH, EMBED_STYLESHEET_PATH } from './embed/routes.js';
 import { sparqlEmbedDatasets } from './embed/sparql-datasets.js';
+import { searchEndpoint } from './search/routes.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /**
@@ -47,6 +48,7 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.get('/catalogs/:id/*path', dereference(ctx));
   app.all('/catalogs/:name', catalogResource(ctx, catalogs));
   app.get('/catalog{.:ext}', regionalCatalog(ctx, catalogs));
+  app.get('/search', searchEndpoint(ctx));
   app.all(PROFILES_PATH, profilesEndpoint(ctx));
   app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.validator));
 

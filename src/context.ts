@@ -6,6 +6,8 @@ import type { Authenticator } from './auth/authenticate.js';
 import type { Organisations } from './organisations/organisations.js';
 import type { CatalogValidator } from './validation/catalog-validator.js';
 import type { PortalPages } from './linked-data/pages.js';
+import type { DatasetIndex } from './search/dataset-index.js';
+import type { IndexFollower } from './search/index-follower.js';
 
 /** What request handlers need, built once in main.ts and passed to createApp. */
 export interface AppContext {
@@ -18,4 +20,8 @@ export interface AppContext {
   log: Logger;
   /** The portal's HTML pages; without them no route offers text/html. */
   pages?: PortalPages;
+  /** The public catalogs' datasets, for search, lists and harvest paging; follows every write. */
+  datasets: DatasetIndex;
+  /** Keeps `datasets` up to date and persisted; its status is in /healthz. */
+  indexer: IndexFollower;
 }

@@ -17,6 +17,8 @@ export function health(ctx: AppContext, catalogs: CatalogServices) {
         : warming
           ? { status: 'warming', done: warming.done, of: warming.of }
           : { status: 'ready' },
+      // Tests and operators wait on it: 'ready' means every acknowledged write is searchable.
+      search: ctx.indexer.status,
       // The main thread's heap: replicas (and their wasm memory) live in worker threads and count only in rss.
       memory: { rss, mainHeapUsed: heapUsed },
     });

@@ -12,6 +12,10 @@ import { Organisations } from './organisations/organisations.js';
 import { createApp } from './app.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
 import type { AppContext } from './context.js';
+import { DatasetIndex } from './search/dataset-index.js';
+import { IndexFollower } from './search/index-follower.js';
+import { IndexFiles } from './search/index-files.js';
+import { ExtractPool } from './search/extract-pool.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -47,7 +51,10 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   });
   const organisations = Organisations.load(config.baseUrl);
   const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
-  const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log };
+  const datasets = new DatasetIndex(organisations);
+  // Created before the store opens so that it hears every write; it starts reading once the store is open.
+  const indexer = new IndexFollower({ store, index: datasets, files: new IndexFiles(config.dataDir), extractor: new ExtractPool(), baseUrl: config.baseUrl, log });
+  const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log, datasets, indexer };
   const catalogs = createCatalogServices(ctx);
   server.on('request', createApp(ctx, catalogs));
   log.info({ address, baseUrl: config.baseUrl, dataDir: config.dataDir }, 'listening; loading the store');
@@ -55,6 +62,8 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   const started = Date.now();
   await store.open((graphs, total, quads) => log.info({ graphs, total, quads }, 'loading graphs'));
   log.info({ ...store.stats, ms: Date.now() - started }, 'store loaded; ready');
+  // Not awaited: the server answers at once and searches see the index as it loads.
+  indexer.start();
   let stopping = false;
   const warmed = Date.now();
   const warming = config.warmCatalogs
@@ -79,6 +88,8 @@ export async function startServer(configured: Config): Promise<RunningServer> {
       });
       clearInterval(sweep);
       clearTimeout(force);
+      // Before the store closes: the last extraction reads from it, and the persisted index names its seq.
+      await indexer.close();
       await store.close();
       await ctx.parsers.close();
       await ctx.validator.close();

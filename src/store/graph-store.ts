@@ -50,7 +50,10 @@ export class GraphStore {
   private lastWriteAt = 0;
   private opened = false;
   private lock: DataDirLock | undefined;
-  private readonly commitListeners: ((touched: GraphName[] | 'all') => void)[] = [];
+  private readonly commitListeners: ((touched: GraphName[] | 'all', seq: number) => void)[] = [];
+  /** The graphs each journal record after the snapshot touched, as read at open(); see touchedSince(). */
+  private journalTouches: { seq: number; touched: GraphName[] | 'all' }[] = [];
+  private openedAt = { manifestSeq: 0, seq: 0 };
 
   constructor(private readonly options: StoreOptions) {
     this.journal = new JournalWriter(options.dataDir);
@@ -83,9 +86,13 @@ export class GraphStore {
     for (const [key, value] of Object.entries(this.manifest.registry ?? {})) this.registry.set(key, value);
     for (const record of readJournal(this.options.dataDir, this.manifest.seq)) {
       this.applyRegistry(record.registry);
-      if (record.op) this.markDirty(record.op);
+      if (record.op) {
+        this.markDirty(record.op);
+        this.journalTouches.push({ seq: record.seq, touched: touchedGraphs(record.op) });
+      }
       this.lastWriteAt = record.at;
     }
+    this.openedAt = { manifestSeq: this.manifest.seq, seq: this.seq };
     await this.journal.open(this.seq + 1);
     const init = await this.pool.start(onProgress);
     this.quadCount = init.quads;
@@ -109,9 +116,29 @@ export class GraphStore {
     return this.commit({ kind: 'drop-graph', graph }, undefined, registry);
   }
 
-  /** Called after each acknowledged graph write with the graphs it touched (caches of graph content listen). */
-  onCommit(listener: (touched: GraphName[] | 'all') => void): void {
+  /**
+   * Called after each acknowledged graph write with the graphs it touched and its sequence number (caches of graph
+   * content and the dataset index listen).
+   */
+  onCommit(listener: (touched: GraphName[] | 'all', seq: number) => void): void {
     this.commitListeners.push(listener);
+  }
+
+  /**
+   * Which graphs the writes after `seq` and up to the start of this process touched, so something persisted beside
+   * the store at `seq` (the dataset index) can redo only those; writes after the start reach onCommit() listeners.
+   * 'unknown' when the journal read at the start no longer covers `seq` (a snapshot has replaced it) or `seq` is
+   * from a later state than this store's.
+   */
+  touchedSince(seq: number): GraphName[] | 'all' | 'unknown' {
+    if (seq < this.openedAt.manifestSeq || seq > this.openedAt.seq) return 'unknown';
+    const graphs = new Set<GraphName>();
+    for (const record of this.journalTouches) {
+      if (record.seq <= seq) continue;
+      if (record.touched === 'all') return 'all';
+      for (const graph of record.touched) graphs.add(graph);
+    }
+    return [...graphs];
   }
 
   /** Change registry entries alone (a token issued or revoked). */
@@ -254,7 +281,7 @@ export class GraphStore {
       this.quadCount = applied.result.quads;
       this.pool.broadcast(seq, journaled);
       this.markDirty(journaled);
-      for (const listener of this.commitListeners) listener(touchedGraphs(journaled));
+      for (const listener of this.commitListeners) listener(touchedGraphs(journaled), seq);
       return { seq, existed: applied.result.existed, changed: true };
     });
     if (this.journal.bytesSinceRotation >= this.options.compactJournalBytes) void this.compact();

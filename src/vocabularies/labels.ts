@@ -1,0 +1,44 @@
+import type { FacetName } from '../search/dataset-summary.js';
+import { ACCESS_RIGHTS } from './access-right.js';
+import { THEMES } from './data-theme.js';
+import { FILE_TYPES } from './file-type.js';
+import { LICENCES } from './licence.js';
+
+const AUTHORITY = 'http://publications.europa.eu/resource/authority/';
+const IANA_MEDIA_TYPES = /^https?:\/\/www\.iana\.org\/assignments\/media-types\//;
+
+/** The EU authority table behind each facet a dataset's IRIs may come from. */
+const TABLES: Partial<Record<FacetName, { prefix: string; labels: Record<string, readonly string[]> }>> = {
+  theme: { prefix: `${AUTHORITY}data-theme/`, labels: THEMES },
+  format: { prefix: `${AUTHORITY}file-type/`, labels: FILE_TYPES },
+  license: { prefix: `${AUTHORITY}licence/`, labels: LICENCES },
+  accessRights: { prefix: `${AUTHORITY}access-right/`, labels: ACCESS_RIGHTS },
+};
+
+/**
+ * What a filter takes for an IRI or literal text: the EU code (TRAN, CSV, PUBLIC) when the IRI is in the EU table
+ * of that facet, else the IRI or text itself. Codes are short, stable and readable in a URL.
+ */
+export function facetValue(facet: FacetName, term: string): string {
+  const table = TABLES[facet];
+  if (table && term.startsWith(table.prefix)) {
+    const code = term.slice(table.prefix.length);
+    if (Object.hasOwn(table.labels, code)) return code;
+  }
+  return term;
+}
+
+/** A value's label in `lang`; the value itself when no label is known (a literal's text, an unknown IRI). */
+export function facetLabel(facet: FacetName, value: string, lang: 'sv' | 'en'): string {
+  const labels = TABLES[facet]?.labels;
+  const known = labels && Object.hasOwn(labels, value) ? labels[value] : undefined;
+  if (known) return (lang === 'sv' ? known[0] : known.at(-1)) ?? value;
+  if (facet === 'format' && IANA_MEDIA_TYPES.test(value)) return value.replace(IANA_MEDIA_TYPES, '');
+  return value;
+}
+
+/** The IRI a value stands for, so pages can link a code back to its concept. */
+export function facetIri(facet: FacetName, value: string): string {
+  const table = TABLES[facet];
+  return table && Object.hasOwn(table.labels, value) ? `${table.prefix}${value}` : value;
+}
