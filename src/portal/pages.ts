@@ -91,6 +91,14 @@ export function createPortalPages(ctx: PageContext): Portal {
       catalog: (id, record) => catalogPage(id, record),
       organisation: (organisation) => organisationPage(organisation),
       resource: resourcePage,
+      // The regional catalog for people is the list of all its datasets, newest first: the search page without words.
+      regionalCatalog: () => async (req, res) => {
+        const page = request(req);
+        const number = pageNumber(req);
+        if (fresh(req, res, `regional-${ctx.datasets.version}-${page.lang}-${number}`)) return;
+        const query = { q: '', filters: {}, sort: 'modified' as const, page: number, pageSize: LIST_PAGE_SIZE, lang: page.lang };
+        send(res, renderer.renderSearch({ query, result: ctx.datasets.search(query) }, page));
+      },
     },
     home(req, res) {
       const page = request(req);
