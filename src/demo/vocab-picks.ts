@@ -3,7 +3,6 @@ import { NS } from './rdf-text.js';
 /** The controlled values the demo draws from: the EU authority tables DCAT-AP 3 prescribes, IANA, Creative Commons. */
 
 export type ThemeCode = 'AGRI' | 'ECON' | 'EDUC' | 'ENER' | 'ENVI' | 'GOVE' | 'HEAL' | 'INTR' | 'JUST' | 'REGI' | 'SOCI' | 'TECH' | 'TRAN';
-export const THEME_CODES: readonly ThemeCode[] = ['AGRI', 'ECON', 'EDUC', 'ENER', 'ENVI', 'GOVE', 'HEAL', 'INTR', 'JUST', 'REGI', 'SOCI', 'TECH', 'TRAN'];
 
 export const themeIri = (code: ThemeCode): string => `${NS.theme}${code}`;
 
