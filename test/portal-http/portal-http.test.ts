@@ -136,6 +136,7 @@ describe('the portal over HTTP, on a generated region', function () {
           const problem = JSON.parse(body) as { status: number; title: string };
           expect(problem.status).to.equal(status);
         }
+        if (status === 404 && type === HTML) expect(body).to.match(/<p class="error-page__detail" lang="en">[^<]+<\/p>/);
         if (status === 406) expect((JSON.parse(body) as { offered: string[] }).offered).to.include(name === 'home' ? HTML : JSON_TYPE);
       });
     }
