@@ -15,7 +15,7 @@ const JSON_TYPE = 'application/json';
 const PROBLEM = 'application/problem+json';
 
 /** A page type and the URL (path and query) it is served at in the generated region. */
-type PageName = 'home' | 'search' | 'organisation' | 'catalog' | 'dataset' | 'distribution' | 'outside' | 'sparql' | 'unknownDataset' | 'unknownOrganisation';
+type PageName = 'home' | 'search' | 'organisation' | 'catalog' | 'dataset' | 'distribution' | 'outside' | 'sparql' | 'unknownDataset' | 'unknownOrganisation' | 'unknownOutside';
 
 /** What a request should get: a Content-Type prefix with 200, or a status with the Content-Type of its body. */
 type Expected = string | { status: number; type: string };
@@ -47,7 +47,7 @@ const MATRIX: [PageName, string, Expected][] = [
   ['sparql', BROWSER_ACCEPT, HTML],
   ['sparql', '*/*', TURTLE], // the service description
   ['sparql', TURTLE, TURTLE],
-  ...(['unknownDataset', 'unknownOrganisation'] as const).flatMap((name): [PageName, string, Expected][] => [
+  ...(['unknownDataset', 'unknownOrganisation', 'unknownOutside'] as const).flatMap((name): [PageName, string, Expected][] => [
     [name, BROWSER_ACCEPT, { status: 404, type: HTML }],
     [name, HTML, { status: 404, type: HTML }],
     [name, '*/*', { status: 404, type: PROBLEM }],
@@ -101,6 +101,7 @@ describe('the portal over HTTP, on a generated region', function () {
     paths.sparql = '/sparql';
     paths.unknownDataset = `${new URL(dataset).pathname}-that-was-never-published`;
     paths.unknownOrganisation = '/organisations/atlantis';
+    paths.unknownOutside = `/resource?iri=${encodeURIComponent(`${outside.datasets[0]!.iri}-that-was-never-published`)}`;
   });
 
   after(async () => {
