@@ -105,7 +105,7 @@ describe('the portal over HTTP, on a generated region', function () {
   });
 
   after(async () => {
-    await region?.server.stop();
+    await region?.stop();
   });
 
   async function firstDistribution(dataset: string): Promise<string> {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import { generateRegion, type GeneratedRegion } from '../../src/demo/region-generator.js';
 import { admin, startTestServer, type TestServer } from '../support/server.js';
@@ -12,6 +13,8 @@ export interface RegionServer {
   server: TestServer;
   url: string;
   region: GeneratedRegion;
+  /** Stop the server and remove its data directory (a region is a few MB; suites run often). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -36,14 +39,18 @@ export async function startRegionServer(datasets = REGION_DATASETS): Promise<Reg
   // One replica and no warming: the suite reads, it does not measure.
   const server = await startTestServer({ port, env: { BASE_URL: url, QUERY_WORKERS: '1', WARM_CATALOGS: 'false' } });
   const region = generateRegion({ datasets, baseUrl: url });
+  const stop = async () => {
+    await server.stop();
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+  };
   try {
     for (const catalog of region.catalogs) await publishCatalog(url, catalog.id, catalog.text, catalog.mediaType);
     await indexReady(server);
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
-  return { server, url, region };
+  return { server, url, region, stop };
 }
 
 export async function publishCatalog(url: string, id: string, text: string, mediaType: string): Promise<void> {
