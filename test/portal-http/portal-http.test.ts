@@ -20,11 +20,11 @@ type PageName = 'home' | 'search' | 'organisation' | 'catalog' | 'dataset' | 'di
 /** What a request should get: a Content-Type prefix with 200, or a status with the Content-Type of its body. */
 type Expected = string | { status: number; type: string };
 
-/**
- * The content-negotiation matrix. `*` alone keeps getting Turtle wherever there is RDF; a browser gets the page.
- * Home and /search have no RDF: `*` gets what they have (the home page; /search's JSON, the form for scripts, as RDF
- * resources give scripts Turtle), and an Accept naming only what they lack gets 406 with what they offer.
- */
+// The content-negotiation matrix. A wildcard Accept (*/*) alone keeps getting Turtle wherever there is RDF; a browser
+// gets the page. Home and /search have no RDF: the wildcard gets what they have (the home page; /search's JSON, the
+// form for scripts, as RDF resources give scripts Turtle), and an Accept naming only what they lack gets 406 with what
+// they offer.
+
 const MATRIX: [PageName, string, Expected][] = [
   ['home', BROWSER_ACCEPT, HTML],
   ['home', '*/*', HTML],
