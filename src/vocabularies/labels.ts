@@ -4,6 +4,7 @@ import { THEMES } from './data-theme.js';
 import { FILE_TYPES } from './file-type.js';
 import { LICENCES } from './licence.js';
 import { creativeCommonsLabel } from './creative-commons.js';
+import { OTHER_CONCEPTS } from './other-concepts.js';
 
 const AUTHORITY = 'http://publications.europa.eu/resource/authority/';
 const IANA_MEDIA_TYPES = /^https?:\/\/www\.iana\.org\/assignments\/media-types\//;
@@ -49,6 +50,8 @@ export function facetIri(facet: FacetName, value: string): string {
 export function labelOfIri(iri: string, lang: 'sv' | 'en'): string | undefined {
   const creativeCommons = creativeCommonsLabel(iri, lang);
   if (creativeCommons) return creativeCommons;
+  const other = OTHER_CONCEPTS[iri];
+  if (other) return lang === 'sv' ? other[0] : other[1];
   for (const facet of Object.keys(TABLES) as FacetName[]) {
     const value = facetValue(facet, iri);
     if (value !== iri) return facetLabel(facet, value, lang);
