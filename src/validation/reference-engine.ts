@@ -94,7 +94,6 @@ export function comparable(results: ValidationResult[]): ComparableResult[] {
   }));
 }
 
-
 /** Blank nodes keep the labels they had in the N-Triples (parsed with an empty prefix). */
 function dataTerm(term: Term): string {
   return term.termType === 'BlankNode' ? `_:${term.value}` : termKey(term, '');
@@ -131,4 +130,3 @@ function render(shapes: N3.Store, path: Term): string {
   if (one(RDF + 'first')) return list(path).map(grouped).join('/');
   return `_:${path.value}`;
 }
-

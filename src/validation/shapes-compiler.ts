@@ -699,4 +699,3 @@ function grouped(path: CompiledPath): string {
 function distinct(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
-
