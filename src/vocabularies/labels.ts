@@ -1,3 +1,4 @@
+import { EU_AUTHORITY } from '../rdf/vocabulary.js';
 import type { FacetName } from '../search/dataset-summary.js';
 import { ACCESS_RIGHTS } from './access-right.js';
 import { THEMES } from './data-theme.js';
@@ -6,15 +7,14 @@ import { LICENCES } from './licence.js';
 import { creativeCommonsLabel } from './creative-commons.js';
 import { OTHER_CONCEPTS } from './other-concepts.js';
 
-const AUTHORITY = 'http://publications.europa.eu/resource/authority/';
 const IANA_MEDIA_TYPES = /^https?:\/\/www\.iana\.org\/assignments\/media-types\//;
 
 /** The EU authority table behind each facet a dataset's IRIs may come from. */
 const TABLES: Partial<Record<FacetName, { prefix: string; labels: Record<string, readonly string[]> }>> = {
-  theme: { prefix: `${AUTHORITY}data-theme/`, labels: THEMES },
-  format: { prefix: `${AUTHORITY}file-type/`, labels: FILE_TYPES },
-  license: { prefix: `${AUTHORITY}licence/`, labels: LICENCES },
-  accessRights: { prefix: `${AUTHORITY}access-right/`, labels: ACCESS_RIGHTS },
+  theme: { prefix: `${EU_AUTHORITY}data-theme/`, labels: THEMES },
+  format: { prefix: `${EU_AUTHORITY}file-type/`, labels: FILE_TYPES },
+  license: { prefix: `${EU_AUTHORITY}licence/`, labels: LICENCES },
+  accessRights: { prefix: `${EU_AUTHORITY}access-right/`, labels: ACCESS_RIGHTS },
 };
 
 /**
