@@ -1,9 +1,11 @@
+import { EU_AUTHORITY } from '../rdf/vocabulary.js';
+
 /**
  * Labels for the concepts a dataset page shows beside the facets' tables: EU frequencies and languages, and the
  * places the region's catalogs name (NUTS and GeoNames). [Swedish, English]; only the codes seen in Swedish public
  * catalogs, not the whole EU tables (issue 8 brings the full controlled vocabularies as SKOS).
  */
-const AUTHORITY = 'http://publications.europa.eu/resource/authority/';
+const AUTHORITY = EU_AUTHORITY;
 
 export const OTHER_CONCEPTS: Record<string, readonly [string, string]> = {
   [`${AUTHORITY}frequency/DAILY`]: ['Dagligen', 'Daily'],
