@@ -34,11 +34,19 @@ export const MAX_PAGE_SIZE = 1000;
  * each sub-catalog described without its member links so it is never taken for a bare reference.
  */
 export class RegionalCatalog {
+  private readonly nodes = new Map<string, { version: string; ntriples: string }>();
+
   constructor(
     private readonly store: GraphStore,
     private readonly baseUrl: string,
     private readonly region: Region,
-  ) {}
+  ) {
+    // A write that bypasses the catalog writer (/store, SPARQL Update) changes a graph but not its record's version.
+    store.onCommit((touched) => {
+      if (touched === 'all') this.nodes.clear();
+      else for (const id of this.nodes.keys()) if (touched.includes(catalogGraph(baseUrl, id))) this.nodes.delete(id);
+    });
+  }
 
   get iri(): string {
     return `${this.baseUrl}/catalog`;
@@ -52,13 +60,14 @@ export class RegionalCatalog {
    * The parts and extra triples of the document; the caller renders them in the negotiated syntax. A page lists the
    * datasets `listing` names (the dataset index keeps their order, so no ORDER BY/OFFSET runs at read time).
    */
-  plan(paging: Paging | undefined, listing?: DatasetListing): { parts: RenderPart[]; extra: string } {
+  async plan(paging: Paging | undefined, listing?: DatasetListing): Promise<{ parts: RenderPart[]; extra: string }> {
     const records = this.publicRecords();
     const lines = this.regionTriples(records);
     if (!paging) {
       return { parts: records.map((r) => ({ graph: catalogGraph(this.baseUrl, r.id) })), extra: lines.join('\n') + '\n' };
     }
-    const parts: RenderPart[] = records.map((r) => ({ graph: catalogGraph(this.baseUrl, r.id), construct: catalogNodeConstruct(catalogGraph(this.baseUrl, r.id), r.catalogIri) }));
+    lines.push(...(await this.catalogNodes(records)));
+    const parts: RenderPart[] = [];
     const byGraph = new Map<string, string[]>();
     for (const item of listing?.items ?? []) {
       const graph = catalogGraph(this.baseUrl, item.catalog);
@@ -69,6 +78,26 @@ export class RegionalCatalog {
     for (const [graph, datasets] of byGraph) parts.push({ graph, construct: datasetsConstruct(graph, datasets) });
     lines.push(...this.hydraTriples(paging, listing?.total ?? 0));
     return { parts, extra: lines.join('\n') + '\n' };
+  }
+
+  /**
+   * The sub-catalogs' own triples for a page, kept as text per catalog version: reading them means passing over
+   * every dcat:dataset link of the catalog (15,000 for a large one), which every page would otherwise repeat for all
+   * 50 catalogs (measured at 50,000 datasets: ~260 ms of a 300 ms page).
+   */
+  private async catalogNodes(records: CatalogRecord[]): Promise<string[]> {
+    const stale = records.filter((r) => this.nodes.get(r.id)?.version !== r.version);
+    if (stale.length) {
+      for (const record of stale) {
+        const graph = catalogGraph(this.baseUrl, record.id);
+        const chunks: Uint8Array[] = [];
+        await this.store.render([{ graph, construct: catalogNodeConstruct(graph, record.catalogIri) }], 'application/n-triples', (chunk) => void chunks.push(chunk));
+        this.nodes.set(record.id, { version: record.version, ntriples: Buffer.concat(chunks).toString('utf8') });
+      }
+      const current = new Set(records.map((r) => r.id));
+      for (const id of this.nodes.keys()) if (!current.has(id)) this.nodes.delete(id);
+    }
+    return records.map((r) => this.nodes.get(r.id)!.ntriples.trimEnd()).filter(Boolean);
   }
 
   private regionTriples(records: CatalogRecord[]): string[] {

@@ -165,7 +165,7 @@ export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
       const since = paging.modifiedSince === undefined ? undefined : Date.parse(paging.modifiedSince);
       listing = ctx.datasets.harvestPage((paging.page - 1) * paging.pageSize, paging.pageSize, since);
     }
-    const plan: { parts: RenderPart[]; extra: string } = services.regional.plan(paging, listing);
+    const plan: { parts: RenderPart[]; extra: string } = await services.regional.plan(paging, listing);
     const sink = chunkSink(res, 200, `${format.mediaType}; charset=utf-8`, headers);
     try {
       await ctx.store.render(plan.parts, format.mediaType, sink.onChunk, { extra: plan.extra });

@@ -30,13 +30,33 @@ function linkedConstruct(graph: string, iri: string, predicate: string): string 
 } }`;
 }
 
-/** A dataset, its distributions and its publisher: everything its page shows. */
-export function datasetDescription(ctx: Reader, graph: string, iri: string): Promise<string> {
-  return ntriplesOf(ctx, [
+/** A dataset, its distributions, its publisher and its catalog's titles: everything its page shows, in one read. */
+export async function datasetDescription(ctx: Reader, graph: string, iri: string, catalogIri: string): Promise<{ ntriples: string; catalogTitle: LangValues }> {
+  const ntriples = await ntriplesOf(ctx, [
     { graph, construct: describeConstruct(graph, iri) },
     { graph, construct: linkedConstruct(graph, iri, dcat('distribution')) },
     { graph, construct: linkedConstruct(graph, iri, dct('publisher')) },
+    { graph, construct: titleConstruct(graph, catalogIri) },
   ]);
+  const prefix = `${iriTerm(catalogIri)} ${iriTerm(dct('title'))} `;
+  return { ntriples, catalogTitle: titlesOf(ntriples.split('\n').filter((line) => line.startsWith(prefix)).join('\n')).get(catalogIri) ?? {} };
+}
+
+function titleConstruct(graph: string, iri: string): string {
+  const subject = iriTerm(iri);
+  return `CONSTRUCT { ${subject} ${iriTerm(dct('title'))} ?t } WHERE { GRAPH ${iriTerm(graph)} { ${subject} ${iriTerm(dct('title'))} ?t } }`;
+}
+
+/** Subject → language → title, from N-Triples of dct:title lines. */
+function titlesOf(ntriples: string): Map<string, LangValues> {
+  const titles = new Map<string, LangValues>();
+  for (const quad of new Parser({ format: 'N-Triples' }).parse(ntriples)) {
+    if (quad.object.termType !== 'Literal') continue;
+    const title = titles.get(quad.subject.value) ?? {};
+    title[quad.object.language] = quad.object.value;
+    titles.set(quad.subject.value, title);
+  }
+  return titles;
 }
 
 /** A distribution and the dataset it belongs to (the link and the dataset's titles). */
@@ -71,16 +91,9 @@ export async function organisationCatalogs(ctx: Reader, organisation: string): P
   if (records.length === 0) return [];
   const parts = records.map((record) => {
     const graph = catalogGraph(ctx.config.baseUrl, record.id);
-    const subject = iriTerm(record.catalogIri);
-    return { graph, construct: `CONSTRUCT { ${subject} ${iriTerm(dct('title'))} ?t } WHERE { GRAPH ${iriTerm(graph)} { ${subject} ${iriTerm(dct('title'))} ?t } }` };
+    return { graph, construct: titleConstruct(graph, record.catalogIri) };
   });
-  const titles = new Map<string, LangValues>();
-  for (const quad of new Parser({ format: 'N-Triples' }).parse(await ntriplesOf(ctx, parts))) {
-    if (quad.object.termType !== 'Literal') continue;
-    const title = titles.get(quad.subject.value) ?? {};
-    title[quad.object.language] = quad.object.value;
-    titles.set(quad.subject.value, title);
-  }
+  const titles = titlesOf(await ntriplesOf(ctx, parts));
   return records
     .map((record) => ({ id: record.id, title: titles.get(record.catalogIri) ?? { '': record.id }, datasets: record.datasets, modified: record.modified }))
     .sort((a, b) => (b.modified ?? '').localeCompare(a.modified ?? ''));

@@ -76,8 +76,9 @@ export function createPortalPages(ctx: PageContext): Portal {
       return async (req, res) => {
         const page = request(req);
         if (fresh(req, res, `dataset-${found.catalog.version}-${page.lang}`, found.catalog.modified)) return;
-        const dataset = describeDataset(await datasetDescription(ctx, found.graph, found.iri), found.iri);
-        const catalog = { id: found.catalog.id, title: (await organisationCatalogs(ctx, found.catalog.organisation)).find((c) => c.id === found.catalog.id)?.title ?? { '': found.catalog.id } };
+        const { ntriples, catalogTitle } = await datasetDescription(ctx, found.graph, found.iri, found.catalog.catalogIri);
+        const dataset = describeDataset(ntriples, found.iri);
+        const catalog = { id: found.catalog.id, title: Object.keys(catalogTitle).length ? catalogTitle : { '': found.catalog.id } };
         send(res, renderer.renderDataset({ dataset, catalog, validation: validationStatus(found.catalog, found.iri) }, page));
       };
     }
@@ -112,9 +113,10 @@ export function createPortalPages(ctx: PageContext): Portal {
       negotiate(req.headers, HOME_TYPES);
       const page = request(req);
       if (fresh(req, res, `home-${ctx.datasets.version}-${page.lang}`)) return;
+      const counts = ctx.datasets.organisationCounts();
       const organisations: OrganisationCount[] = ctx.organisations
         .all()
-        .map((org) => ({ id: org.id, name: org.name, datasets: ctx.datasets.datasetsOfOrganisation(org.id, { offset: 0, limit: 0 }).total }))
+        .map((org) => ({ id: org.id, name: org.name, datasets: counts.get(org.id) ?? 0 }))
         .filter((org) => org.datasets > 0);
       send(res, renderer.renderHome({ figures: ctx.datasets.figures(page.lang), latest: ctx.datasets.latest(LATEST), organisations }, page));
     },

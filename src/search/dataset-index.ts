@@ -236,6 +236,11 @@ export class DatasetIndex {
       .map((id) => this.entries.get(id)!.summary);
   }
 
+  /** Datasets per organisation id: the organisation facet's postings, so the home page costs O(organisations). */
+  organisationCounts(): Map<string, number> {
+    return new Map([...this.postings.organisation].map(([organisation, ids]) => [organisation, ids.size]));
+  }
+
   figures(lang: 'sv' | 'en' = 'sv'): RegionFigures {
     const organisations = new Set(this.catalogOrganisation.values());
     return {
