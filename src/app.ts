@@ -16,7 +16,9 @@ import { voidDescription, VOID_PATH } from './linked-data/void.js';
 import { dump, DUMP_PATH } from './linked-data/dump.js';
 import { editorAsset, sparqlEditorPage, yasguiAsset, EDITOR_ASSETS_PATH, YASGUI_ASSETS_PATH } from './sparql-editor/routes.js';
 import { embedDocs, embedPage, embedScript, embedStylesheet, EMBED_SCRIPT_PATH, EMBED_STYLESHEET_PATH } from './embed/routes.js';
-import { sparqlEmbedDatasets } from './embed/sparql-datasets.js';
+import { indexEmbedDatasets } from './embed/index-datasets.js';
+import { createPortalPages, type Portal } from './portal/pages.js';
+import { portalAssets } from './portal/assets.js';
 import { searchEndpoint } from './search/routes.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
@@ -24,7 +26,7 @@ import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type
  * The whole HTTP surface, on one screen. HTML pages plug in through `ctx.pages` (linked-data/pages.ts): a route
  * offers text/html only when the portal gives it a renderer.
  */
-export function createApp(ctx: AppContext, catalogs: CatalogServices = createCatalogServices(ctx)): express.Express {
+export function createApp(ctx: AppContext, catalogs: CatalogServices = createCatalogServices(ctx), portal: Portal = createPortalPages(ctx)): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -33,6 +35,7 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.use(crossOrigin());
   app.use(compressResponses());
   app.get('/healthz', health(ctx, catalogs));
+  app.use('/assets', portalAssets());
   app.use((req, res, next) => {
     if (ctx.store.ready) return next();
     res.status(503).setHeader('Retry-After', '5');
@@ -48,7 +51,8 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.get('/catalogs/:id/*path', dereference(ctx));
   app.all('/catalogs/:name', catalogResource(ctx, catalogs));
   app.get('/catalog{.:ext}', regionalCatalog(ctx, catalogs));
-  app.get('/search', searchEndpoint(ctx));
+  app.get('/', portal.home);
+  app.get('/search', searchEndpoint(ctx, portal.search));
   app.all(PROFILES_PATH, profilesEndpoint(ctx));
   app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.validator));
 
@@ -58,7 +62,7 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.get(`${EDITOR_ASSETS_PATH}/:file`, editorAsset());
 
   app.get('/embed', embedDocs(ctx));
-  app.get('/embed/:organisation', embedPage(ctx, sparqlEmbedDatasets(ctx, catalogs.regional)));
+  app.get('/embed/:organisation', embedPage(ctx, indexEmbedDatasets(ctx)));
   app.get(EMBED_SCRIPT_PATH, embedScript());
   app.get(EMBED_STYLESHEET_PATH, embedStylesheet());
   app.all(STORE_MOUNT, graphStoreEndpoint(ctx));
@@ -73,6 +77,6 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.use((req) => {
     throw notFound(`Nothing is served at ${req.path}`);
   });
-  app.use(errorHandler(ctx.log));
+  app.use(errorHandler(ctx.log, portal.error));
   return app;
 }

@@ -10,6 +10,7 @@ import { resolveAdminToken } from './auth/admin-token.js';
 import { RegistryTokenDirectory } from './auth/token-directory.js';
 import { Organisations } from './organisations/organisations.js';
 import { createApp } from './app.js';
+import { createPortalPages } from './portal/pages.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
 import type { AppContext } from './context.js';
 import { DatasetIndex } from './search/dataset-index.js';
@@ -56,7 +57,9 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   const indexer = new IndexFollower({ store, index: datasets, files: new IndexFiles(config.dataDir), extractor: new ExtractPool(), baseUrl: config.baseUrl, log });
   const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log, datasets, indexer };
   const catalogs = createCatalogServices(ctx);
-  server.on('request', createApp(ctx, catalogs));
+  const portal = createPortalPages(ctx);
+  ctx.pages = portal.pages;
+  server.on('request', createApp(ctx, catalogs, portal));
   log.info({ address, baseUrl: config.baseUrl, dataDir: config.dataDir }, 'listening; loading the store');
 
   const started = Date.now();

@@ -3,17 +3,6 @@ import { dcat } from './vocabulary.js';
 /** SPARQL the union catalog runs; IRIs are written as N-Triples terms (escaped), never spliced raw. */
 export const iriTerm = (iri: string) => `<${iri.replace(/[\u0000-\u0020<>"{}|^`\\]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}>`;
 
-const DATASET_TYPES = `${iriTerm(dcat('Dataset'))} ${iriTerm(dcat('DatasetSeries'))}`;
-
-/** The (dataset, catalog graph) pairs of one page, in a stable order: by dataset IRI, then graph. */
-export function pageQuery(graphs: string[], offset: number, limit: number): string {
-  return `SELECT DISTINCT ?d ?g WHERE {
-  VALUES ?g { ${graphs.map(iriTerm).join(' ')} }
-  VALUES ?t { ${DATASET_TYPES} }
-  GRAPH ?g { ?d a ?t . FILTER(isIRI(?d)) }
-} ORDER BY STR(?d) STR(?g) LIMIT ${limit} OFFSET ${offset}`;
-}
-
 /**
  * The description of some datasets in one graph: their own triples, those of their distributions and blank nodes,
  * and one level further of blank nodes (a checksum of a distribution, the address of a contact point).

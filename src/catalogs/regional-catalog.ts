@@ -2,7 +2,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import type { RenderPart } from '../store/replica-protocol.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, type CatalogRecord } from './catalog-record.js';
-import { catalogNodeConstruct, datasetsConstruct, iriTerm, pageQuery } from './dataset-page.js';
+import { catalogNodeConstruct, datasetsConstruct, iriTerm } from './dataset-page.js';
 import { FOAF, RDF_TYPE, XSD, dcat, dct, hydra } from './vocabulary.js';
 
 export interface Region {
@@ -13,6 +13,14 @@ export interface Region {
 export interface Paging {
   page: number;
   pageSize: number;
+  /** `modified_since` as written (kept on the paging links); the listing is already filtered by it. */
+  modifiedSince?: string;
+}
+
+/** One page of the union's datasets in a stable order, and how many there are in all. */
+export interface DatasetListing {
+  total: number;
+  items: { iri: string; catalog: string }[];
 }
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -40,29 +48,26 @@ export class RegionalCatalog {
     return allRecords(this.store).filter((record) => record.public);
   }
 
-  /** The parts and extra triples of the document; the caller renders them in the negotiated syntax. */
-  async plan(paging: Paging | undefined): Promise<{ parts: RenderPart[]; extra: string }> {
+  /**
+   * The parts and extra triples of the document; the caller renders them in the negotiated syntax. A page lists the
+   * datasets `listing` names (the dataset index keeps their order, so no ORDER BY/OFFSET runs at read time).
+   */
+  plan(paging: Paging | undefined, listing?: DatasetListing): { parts: RenderPart[]; extra: string } {
     const records = this.publicRecords();
     const lines = this.regionTriples(records);
     if (!paging) {
       return { parts: records.map((r) => ({ graph: catalogGraph(this.baseUrl, r.id) })), extra: lines.join('\n') + '\n' };
     }
     const parts: RenderPart[] = records.map((r) => ({ graph: catalogGraph(this.baseUrl, r.id), construct: catalogNodeConstruct(catalogGraph(this.baseUrl, r.id), r.catalogIri) }));
-    const total = records.reduce((n, r) => n + r.datasets, 0);
-    const graphs = records.map((r) => catalogGraph(this.baseUrl, r.id));
-    const offset = (paging.page - 1) * paging.pageSize;
-    if (graphs.length && offset < total) {
-      const rows = await this.store.select(pageQuery(graphs, offset, paging.pageSize), this.iri);
-      const byGraph = new Map<string, string[]>();
-      for (const row of rows) {
-        const graph = row.g!.value;
-        if (!byGraph.has(graph)) byGraph.set(graph, []);
-        byGraph.get(graph)!.push(row.d!.value);
-        lines.push(`${iriTerm(this.iri)} ${iriTerm(dcat('dataset'))} ${iriTerm(row.d!.value)} .`);
-      }
-      for (const [graph, datasets] of byGraph) parts.push({ graph, construct: datasetsConstruct(graph, datasets) });
+    const byGraph = new Map<string, string[]>();
+    for (const item of listing?.items ?? []) {
+      const graph = catalogGraph(this.baseUrl, item.catalog);
+      if (!byGraph.has(graph)) byGraph.set(graph, []);
+      byGraph.get(graph)!.push(item.iri);
+      lines.push(`${iriTerm(this.iri)} ${iriTerm(dcat('dataset'))} ${iriTerm(item.iri)} .`);
     }
-    lines.push(...this.hydraTriples(paging, total));
+    for (const [graph, datasets] of byGraph) parts.push({ graph, construct: datasetsConstruct(graph, datasets) });
+    lines.push(...this.hydraTriples(paging, listing?.total ?? 0));
     return { parts, extra: lines.join('\n') + '\n' };
   }
 
@@ -89,9 +94,11 @@ export class RegionalCatalog {
     return lines;
   }
 
-  private hydraTriples({ page, pageSize }: Paging, total: number): string[] {
+  private hydraTriples(paging: Paging, total: number): string[] {
+    const { page, pageSize } = paging;
     const last = Math.max(1, Math.ceil(total / pageSize));
-    const url = (n: number) => `${this.iri}?page=${n}&pageSize=${pageSize}`;
+    const since = paging.modifiedSince === undefined ? '' : `&modified_since=${encodeURIComponent(paging.modifiedSince)}`;
+    const url = (n: number) => `${this.iri}?page=${n}&pageSize=${pageSize}${since}`;
     const view = iriTerm(url(page));
     const collection = iriTerm(this.iri);
     const integer = (n: number) => `"${n}"^^${iriTerm(`${XSD}integer`)}`;

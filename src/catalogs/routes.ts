@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
-import { badRequest, methodNotAllowed, notFound, unauthorized } from '../http/errors.js';
+import { badRequest, methodNotAllowed, notFound, serviceUnavailable, unauthorized } from '../http/errors.js';
 import { chooseRepresentation, isFormatSuffix } from '../http/representation.js';
 import { chunkSink } from '../http/respond.js';
 import { readRdfBody } from '../http/rdf-body.js';
@@ -9,7 +9,7 @@ import { catalogBase, catalogGraph, checkCatalogId } from './catalog-id.js';
 import { allRecords, getRecord } from './catalog-record.js';
 import { CatalogRejected, type CatalogWriter } from './catalog-writer.js';
 import { catalogsVersion, etagFor, notModified } from './conditional.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Paging, type RegionalCatalog } from './regional-catalog.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type DatasetListing, type Paging, type RegionalCatalog } from './regional-catalog.js';
 import type { RenderPart } from '../store/replica-protocol.js';
 
 export interface CatalogServices {
@@ -151,14 +151,21 @@ export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
     const format = chosen.format;
     const paging = readPaging(req);
     const records = services.regional.publicRecords();
-    const version = { version: catalogsVersion(records), modified: records.map((r) => r.modified).sort().at(-1) ?? new Date(0).toISOString() };
-    const pageTag = paging ? `${paging.page}.${paging.pageSize}` : 'all';
+    // A page's content comes from the dataset index, which follows the catalogs a moment after each write.
+    const version = { version: `${catalogsVersion(records)}${paging ? `.${ctx.datasets.version}` : ''}`, modified: records.map((r) => r.modified).sort().at(-1) ?? new Date(0).toISOString() };
+    const pageTag = paging ? `${paging.page}.${paging.pageSize}${paging.modifiedSince ? `.${paging.modifiedSince}` : ''}` : 'all';
     const headers = { ETag: `"${version.version}-${pageTag}-${format.extension}"`, 'Last-Modified': httpDate(version.modified) };
     if (notModified(req, version)) {
       res.status(304).set(headers).end();
       return;
     }
-    const plan: { parts: RenderPart[]; extra: string } = await services.regional.plan(paging);
+    let listing: DatasetListing | undefined;
+    if (paging) {
+      if (ctx.indexer.status.state === 'loading') throw serviceUnavailable('The dataset index is still loading after a start; pages of /catalog follow in a moment', 5);
+      const since = paging.modifiedSince === undefined ? undefined : Date.parse(paging.modifiedSince);
+      listing = ctx.datasets.harvestPage((paging.page - 1) * paging.pageSize, paging.pageSize, since);
+    }
+    const plan: { parts: RenderPart[]; extra: string } = services.regional.plan(paging, listing);
     const sink = chunkSink(res, 200, `${format.mediaType}; charset=utf-8`, headers);
     try {
       await ctx.store.render(plan.parts, format.mediaType, sink.onChunk, { extra: plan.extra });
@@ -176,9 +183,21 @@ export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
 /** The query string of a request (`?page=2&pageSize=10`), kept on the alternates of a page. */
 const queryOf = (req: Request) => (req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '');
 
+/** `modified_since`: an xsd:date (midnight UTC) or an xsd:dateTime (UTC unless it names a zone). */
+const DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 function readPaging(req: Request): Paging | undefined {
-  const { page, pageSize } = req.query;
-  if (page === undefined && pageSize === undefined) return undefined;
+  const { page, pageSize, modified_since: since } = req.query;
+  if (page === undefined && pageSize === undefined && since === undefined) return undefined;
+  let modifiedSince: string | undefined;
+  if (since !== undefined) {
+    const text = String(since);
+    const withZone = /T[^Z+-]*$/.test(text) ? `${text}Z` : text;
+    if (!DATE_OR_DATETIME.test(text) || !Number.isFinite(Date.parse(withZone))) {
+      throw badRequest(`modified_since must be a date (2025-01-31) or a dateTime (2025-01-31T12:00:00Z), got "${text}"`, { parameter: 'modified_since' });
+    }
+    modifiedSince = withZone;
+  }
   const number = (value: unknown, name: string, fallback: number, max = Infinity) => {
     if (value === undefined) return fallback;
     const n = Number(value);
@@ -187,5 +206,5 @@ function readPaging(req: Request): Paging | undefined {
     }
     return n;
   };
-  return { page: number(page, 'page', 1), pageSize: number(pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
+  return { page: number(page, 'page', 1), pageSize: number(pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE), modifiedSince };
 }

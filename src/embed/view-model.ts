@@ -2,8 +2,7 @@ import type { PageLanguage } from '../http/html-pages.js';
 
 /**
  * What `/embed/{organisation}` shows: one page of an organisation's datasets matching `q`. The route fills it from
- * an `EmbedDatasets` source; the portal's dataset index is meant to be one, the SPARQL source in
- * `sparql-datasets.ts` is the one that needs nothing but the store.
+ * an `EmbedDatasets` source: the dataset index (`index-datasets.ts`).
  */
 export interface EmbedViewModel {
   organisation: { id: string; name: string };

@@ -1,13 +1,18 @@
 import { STATUS_CODES } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import Negotiator from 'negotiator';
 import { HttpError } from './errors.js';
+
+/** An error page for people; undefined keeps the problem document. */
+export type ErrorPage = (req: Request, status: number, detail: string) => string | undefined;
 
 /**
  * The one place errors become responses: an RFC 9457 problem document with the message and its details (line,
  * column, property). Anything that is not an HttpError is a bug: logged with its stack, answered as a bare 500.
+ * Error bodies are negotiated like any response: a browser, which ranks text/html first, gets the portal's page.
  */
-export function errorHandler(log: Logger) {
+export function errorHandler(log: Logger, page?: ErrorPage) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const known = asHttpError(error);
     if (!known) log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
@@ -18,6 +23,11 @@ export function errorHandler(log: Logger) {
     }
     for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
     res.status(problem.status);
+    const html = page && prefersHtml(req) ? page(req, problem.status, problem.message) : undefined;
+    if (html !== undefined) {
+      res.type('text/html; charset=utf-8').send(html);
+      return;
+    }
     res.type('application/problem+json; charset=utf-8');
     res.send(
       JSON.stringify({
@@ -37,4 +47,9 @@ function asHttpError(error: unknown): HttpError | undefined {
   const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, (error as Error).message);
   return undefined;
+}
+
+function prefersHtml(req: Request): boolean {
+  if (!req.headers.accept) return false;
+  return new Negotiator(req).mediaType(['application/problem+json', 'application/json', 'text/html']) === 'text/html';
 }

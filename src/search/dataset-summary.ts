@@ -16,7 +16,7 @@ export interface DatasetSummary {
   keywords: { value: string; lang: string }[];
   /** IRIs of dcat:theme. */
   themes: string[];
-  /** dct:format of the distributions (an IRI, or a literal's text) and their dcat:mediaType IRIs. */
+  /** dct:format of the distributions (an IRI, or a literal's text); dcat:mediaType where a distribution has no format. */
   formats: string[];
   /** dct:license IRIs of the distributions (and of the dataset, where given). */
   licenses: string[];

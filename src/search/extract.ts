@@ -64,7 +64,11 @@ function summarise(
       .filter((t) => t.termType === 'Literal')
       .map((t) => ({ value: t.value, lang: t.termType === 'Literal' ? t.language : '' })),
     themes: unique(texts(values(own, `${DCAT}theme`))),
-    formats: unique([...distributionValues(`${DCT}format`), ...distributionValues(`${DCAT}mediaType`)]),
+    // A distribution's media type only where it names no format: "CSV" beside "text/csv" is one format, not two.
+    formats: unique(ofDistributions.flatMap((quads) => {
+      const format = texts(values(quads, `${DCT}format`));
+      return format.length ? format : texts(values(quads, `${DCAT}mediaType`));
+    })),
     licenses: unique([...texts(values(own, `${DCT}license`)), ...distributionValues(`${DCT}license`)]),
     accessRights: unique(texts(values(own, `${DCT}accessRights`))),
     modified: dated?.value.trim() ?? null,

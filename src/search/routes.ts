@@ -5,8 +5,8 @@ import { pickText } from './dataset-index.js';
 import type { SearchQuery, SearchResult } from './dataset-summary.js';
 import { parseSearchQuery } from './search-query.js';
 
-/** What /search offers; the HTML view joins as `text/html` with its own renderer of the same search. */
-const SEARCH_TYPES = ['application/json'];
+/** What /search offers: JSON first (scripts, the embed widget), the portal's page for browsers. */
+const SEARCH_TYPES = ['application/json', 'text/html'];
 
 /** The seam for every view of /search: the parsed query and its result, whatever the representation. */
 export function runSearch(ctx: Pick<AppContext, 'datasets'>, req: Request): { query: SearchQuery; result: SearchResult } {
@@ -36,10 +36,10 @@ export function searchJson(ctx: Pick<AppContext, 'organisations' | 'config'>, qu
 }
 
 /** GET /search: datasets by text and facets, from the dataset index (never a store query). */
-export function searchEndpoint(ctx: AppContext) {
+export function searchEndpoint(ctx: AppContext, page: (req: Request, res: Response) => void) {
   return (req: Request, res: Response): void => {
     res.setHeader('Vary', 'Accept');
-    negotiate(req.headers, SEARCH_TYPES);
+    if (negotiate(req.headers, SEARCH_TYPES) === 'text/html') return page(req, res);
     const { query, result } = runSearch(ctx, req);
     res.setHeader('Cache-Control', 'no-cache');
     res.json(searchJson(ctx, query, result));

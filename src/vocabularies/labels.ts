@@ -3,6 +3,7 @@ import { ACCESS_RIGHTS } from './access-right.js';
 import { THEMES } from './data-theme.js';
 import { FILE_TYPES } from './file-type.js';
 import { LICENCES } from './licence.js';
+import { creativeCommonsLabel } from './creative-commons.js';
 
 const AUTHORITY = 'http://publications.europa.eu/resource/authority/';
 const IANA_MEDIA_TYPES = /^https?:\/\/www\.iana\.org\/assignments\/media-types\//;
@@ -33,6 +34,7 @@ export function facetLabel(facet: FacetName, value: string, lang: 'sv' | 'en'): 
   const labels = TABLES[facet]?.labels;
   const known = labels && Object.hasOwn(labels, value) ? labels[value] : undefined;
   if (known) return (lang === 'sv' ? known[0] : known.at(-1)) ?? value;
+  if (facet === 'license') return creativeCommonsLabel(value, lang) ?? value;
   if (facet === 'format' && IANA_MEDIA_TYPES.test(value)) return value.replace(IANA_MEDIA_TYPES, '');
   return value;
 }
@@ -41,4 +43,15 @@ export function facetLabel(facet: FacetName, value: string, lang: 'sv' | 'en'): 
 export function facetIri(facet: FacetName, value: string): string {
   const table = TABLES[facet];
   return table && Object.hasOwn(table.labels, value) ? `${table.prefix}${value}` : value;
+}
+
+/** The label of a concept IRI from whichever EU table holds it (theme, file type, licence, access right). */
+export function labelOfIri(iri: string, lang: 'sv' | 'en'): string | undefined {
+  const creativeCommons = creativeCommonsLabel(iri, lang);
+  if (creativeCommons) return creativeCommons;
+  for (const facet of Object.keys(TABLES) as FacetName[]) {
+    const value = facetValue(facet, iri);
+    if (value !== iri) return facetLabel(facet, value, lang);
+  }
+  return undefined;
 }

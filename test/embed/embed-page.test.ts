@@ -172,12 +172,3 @@ describe('/embed/{organisation}: the iframe page', function () {
     });
   });
 });
-
-describe('the embed search text folding', () => {
-  it('folds case and accents but keeps å, ä and ö letters of their own', async () => {
-    const { foldForSearch } = await import('../../src/embed/sparql-datasets.js');
-    assert.strictEqual(foldForSearch('Café ÉLAN'), 'cafe elan');
-    assert.strictEqual(foldForSearch('ÅÄÖ åäö'), 'åäö åäö');
-    assert.notStrictEqual(foldForSearch('Hallå'), foldForSearch('Halla'));
-  });
-});

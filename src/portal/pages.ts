@@ -1,0 +1,144 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../context.js';
+import { badRequest } from '../http/errors.js';
+import type { HtmlRenderer } from '../http/representation.js';
+import type { PortalPages } from '../linked-data/pages.js';
+import type { FoundResource } from '../linked-data/describe.js';
+import type { CatalogRecord } from '../catalogs/catalog-record.js';
+import type { Organisation } from '../organisations/organisations.js';
+import { dcat } from '../catalogs/vocabulary.js';
+import { labelOfIri } from '../vocabularies/labels.js';
+import { parseSearchQuery } from '../search/search-query.js';
+import { chooseLanguage } from './language.js';
+import { createPortal, type PageRequest, type PortalRenderer } from './render.js';
+import { describeCatalog, describeDataset, describeDistribution } from './describe-view.js';
+import { catalogDescription, datasetDescription, distributionDescription, organisationCatalogs, validationStatus } from './page-data.js';
+import type { OrganisationCount } from './view-models.js';
+
+/** Datasets on an organisation's or a catalog's page; the rest is a click on "next" or a search away. */
+const LIST_PAGE_SIZE = 20;
+const LATEST = 10;
+
+type PageContext = Pick<AppContext, 'store' | 'config' | 'organisations' | 'datasets'>;
+
+/**
+ * The portal wired to its data: the dataset index for every list and figure, the store for single descriptions.
+ * `pages` plugs into the routes that negotiate (linked-data/pages.ts); `home` and `search` are pages of their own.
+ */
+export interface Portal {
+  renderer: PortalRenderer;
+  pages: PortalPages;
+  home(req: Request, res: Response): void;
+  search(req: Request, res: Response): void;
+  /** The HTML error page for a browser, or undefined to keep the problem document. */
+  error(req: Request, status: number, detail: string): string | undefined;
+}
+
+export function createPortalPages(ctx: PageContext): Portal {
+  const renderer = createPortal({ baseUrl: ctx.config.baseUrl, label: labelOfIri, organisations: ctx.organisations });
+  const request = (req: Request): PageRequest => ({ lang: chooseLanguage(req), url: req.originalUrl });
+
+  const organisationPage = (organisation: Organisation): HtmlRenderer => async (req, res) => {
+    const page = request(req);
+    const number = pageNumber(req);
+    if (fresh(req, res, `org-${organisation.id}-${ctx.datasets.version}-${page.lang}-${number}`)) return;
+    const datasets = ctx.datasets.datasetsOfOrganisation(organisation.id, { offset: (number - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE, sort: 'modified', lang: page.lang });
+    const catalogs = await organisationCatalogs(ctx, organisation.id);
+    send(res, renderer.renderOrganisation({ organisation, catalogs, datasets: { ...datasets, page: number, pageSize: LIST_PAGE_SIZE }, q: '' }, page));
+  };
+
+  const catalogPage = (id: string, record: CatalogRecord): HtmlRenderer => async (req, res) => {
+    const page = request(req);
+    const number = pageNumber(req);
+    if (fresh(req, res, `catalog-${record.version}-${ctx.datasets.version}-${page.lang}-${number}`, record.modified)) return;
+    const catalog = describeCatalog(await catalogDescription(ctx, record), record.catalogIri);
+    const datasets = ctx.datasets.datasetsOfCatalog(id, { offset: (number - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE, sort: 'modified', lang: page.lang });
+    send(
+      res,
+      renderer.renderCatalog(
+        { id, catalog, profile: record.profile, datasetCount: record.datasets, lastChange: record.modified, validation: validationStatus(record), datasets: { ...datasets, page: number, pageSize: LIST_PAGE_SIZE } },
+        page,
+      ),
+    );
+  };
+
+  const resourcePage = (found: FoundResource): HtmlRenderer | undefined => {
+    const is = (type: string) => found.types.includes(dcat(type));
+    if (is('Catalog') && found.iri === found.catalog.catalogIri) return catalogPage(found.catalog.id, found.catalog);
+    if (is('Dataset') || is('DatasetSeries')) {
+      return async (req, res) => {
+        const page = request(req);
+        if (fresh(req, res, `dataset-${found.catalog.version}-${page.lang}`, found.catalog.modified)) return;
+        const dataset = describeDataset(await datasetDescription(ctx, found.graph, found.iri), found.iri);
+        const catalog = { id: found.catalog.id, title: (await organisationCatalogs(ctx, found.catalog.organisation)).find((c) => c.id === found.catalog.id)?.title ?? { '': found.catalog.id } };
+        send(res, renderer.renderDataset({ dataset, catalog, validation: validationStatus(found.catalog, found.iri) }, page));
+      };
+    }
+    if (is('Distribution')) {
+      return async (req, res) => {
+        const page = request(req);
+        if (fresh(req, res, `distribution-${found.catalog.version}-${page.lang}`, found.catalog.modified)) return;
+        const { ntriples, dataset } = await distributionDescription(ctx, found.graph, found.iri);
+        send(res, renderer.renderDistribution({ distribution: describeDistribution(ntriples, found.iri), dataset }, page));
+      };
+    }
+    return undefined;
+  };
+
+  return {
+    renderer,
+    pages: {
+      catalog: (id, record) => catalogPage(id, record),
+      organisation: (organisation) => organisationPage(organisation),
+      resource: resourcePage,
+    },
+    home(req, res) {
+      const page = request(req);
+      if (fresh(req, res, `home-${ctx.datasets.version}-${page.lang}`)) return;
+      const organisations: OrganisationCount[] = ctx.organisations
+        .all()
+        .map((org) => ({ id: org.id, name: org.name, datasets: ctx.datasets.datasetsOfOrganisation(org.id, { offset: 0, limit: 0 }).total }))
+        .filter((org) => org.datasets > 0);
+      send(res, renderer.renderHome({ figures: ctx.datasets.figures(page.lang), latest: ctx.datasets.latest(LATEST), organisations }, page));
+    },
+    search(req, res) {
+      const page = request(req);
+      const query = parseSearchQuery(req.query as Record<string, unknown>, page.lang);
+      if (fresh(req, res, `search-${ctx.datasets.version}-${page.lang}`)) return;
+      send(res, renderer.renderSearch({ query, result: ctx.datasets.search(query) }, page));
+    },
+    error(req, status, detail) {
+      return renderer.renderError({ status, detail }, request(req));
+    },
+  };
+}
+
+function pageNumber(req: Request): number {
+  const raw = req.query.page;
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw badRequest(`page must be an integer from 1 to 10000, got "${String(raw)}"`, { parameter: 'page' });
+  return n;
+}
+
+/**
+ * A page's validator: what it shows changes with the index (or the catalog) and the language, and its URL (query
+ * included) is part of the cache key anyway. 304 when the client holds it.
+ */
+function fresh(req: Request, res: Response, tag: string, modified?: string): boolean {
+  const etag = `W/"${tag.replace(/[^\w.-]/g, '_')}"`;
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', 'no-cache');
+  res.vary('Accept-Language');
+  if (modified) res.setHeader('Last-Modified', new Date(modified).toUTCString());
+  const held = req.headers['if-none-match'];
+  if (held && held.split(',').some((t) => t.trim() === etag || t.trim() === etag.slice(2))) {
+    res.status(304).end();
+    return true;
+  }
+  return false;
+}
+
+function send(res: Response, html: string): void {
+  res.type('text/html; charset=utf-8').send(html);
+}
