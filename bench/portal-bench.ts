@@ -20,7 +20,7 @@ import { now, percentile, sleep } from './stats.js';
 import { catalogPageQuery, HOME_QUERY, searchQuery, type SearchMatch } from './portal-queries.js';
 import { generateRegion } from '../src/demo/region-generator.js';
 import { catalogGraph } from '../src/catalogs/catalog-id.js';
-import { datasetsConstruct } from '../src/catalogs/dataset-page.js';
+import { catalogNodeConstruct, datasetsConstruct, iriTerm } from '../src/catalogs/dataset-page.js';
 
 // ---------------------------------------------------------------- options
 
@@ -180,10 +180,14 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
   const triples = region.catalogs.reduce((n, c) => n + c.text.split('\n').length - 1, 0);
   progress(`${region.catalogs.length} catalogs, ${int(triples)} triples, ${(bytes / 1e6).toFixed(0)} MB N-Triples, in ${(generateMs / 1000).toFixed(1)} s`);
 
-  // A date that about a tenth of the datasets are modified on or after: the `modified_since` a harvester would send.
+  // `modified_since` selects by when the server saw a dataset change, so the bench notes the time before the PUTs of
+  // the last tenth of the datasets. The SPARQL counterpart has only dct:modified: it filters by the date that about a
+  // tenth of the datasets are modified on or after, a subset of the same size.
   const modifiedDates = region.catalogs.flatMap((c) => c.datasets.map((d) => d.modified)).sort();
-  const since = modifiedDates[Math.floor(modifiedDates.length * 0.9)]!;
-  const sinceCount = modifiedDates.filter((d) => d >= since).length;
+  const sparqlSince = modifiedDates[Math.floor(modifiedDates.length * 0.9)]!;
+  const sparqlSinceCount = modifiedDates.filter((d) => d >= sparqlSince).length;
+  let since = '';
+  let sinceCount = 0;
 
   progress('starting the server');
   // Big PUTs (the largest catalogs hold thousands of datasets) take longer than the default 30 s query timeout.
@@ -193,7 +197,14 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
 
   t = now();
   const putMs: { id: string; datasets: number; ms: number }[] = [];
-  for (const catalog of region.catalogs) {
+  let published = 0;
+  for (const [i, catalog] of region.catalogs.entries()) {
+    if (!since && (published >= options.datasets * 0.9 || i === region.catalogs.length - 1)) {
+      since = new Date().toISOString();
+      sinceCount = options.datasets - published;
+      await sleep(5); // the stamp strictly before the next write's
+    }
+    published += catalog.datasets.length;
     const started = now();
     const res = await fetch(`${server.url}/catalogs/${catalog.id}`, {
       method: 'PUT',
@@ -221,6 +232,12 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
   const health = await server.health();
   progress(`search index ready ${(indexMs / 1000).toFixed(1)} s after the last PUT (${JSON.stringify(health.search)}); quiet after ${(quietMs / 1000).toFixed(1)} s more`);
 
+  // The server's own count for modified_since (hydra:totalItems), in case it saw some datasets change later.
+  const sinceProbe = await (await fetch(`${server.url}/catalog?page=1&pageSize=1&modified_since=${encodeURIComponent(since)}`, { headers: { Accept: 'application/n-triples' } })).text();
+  const serverSinceCount = Number(/hydra\/core#totalItems> "(\d+)"/.exec(sinceProbe)?.[1] ?? NaN);
+  if (serverSinceCount !== sinceCount) progress(`modified_since=${since}: the server counts ${serverSinceCount} datasets, the bench expected ${sinceCount}`);
+  if (Number.isInteger(serverSinceCount)) sinceCount = serverSinceCount;
+
   // Datasets to open: the first results of a search (JSON `url`: the IRI under BASE_URL, else /resource?iri=).
   const found = (await (await fetch(`${server.url}/search?q=skola&pageSize=10`, { headers: { Accept: 'application/json' } })).json()) as {
     total: number;
@@ -247,14 +264,16 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
     'catalog first': () => sparql('catalog first', [catalogPageQuery(0, 100)], 'text/turtle'),
     'catalog middle': () => sparql('catalog middle', [catalogPageQuery(pageOffset(middle), 100)], 'text/turtle'),
     'catalog last': () => sparql('catalog last', [catalogPageQuery(pageOffset(last), 100)], 'text/turtle'),
-    'catalog since first': () => sparql('catalog since first', [catalogPageQuery(0, 100, since)], 'text/turtle'),
-    'catalog since last': () => sparql('catalog since last', [catalogPageQuery(pageOffset(sinceLast), 100, since)], 'text/turtle'),
+    'catalog since first': () => sparql('catalog since first', [catalogPageQuery(0, 100, sparqlSince)], 'text/turtle'),
+    'catalog since last': () => sparql('catalog since last', [catalogPageQuery(pageOffset(sparqlSinceLast), 100, sparqlSince)], 'text/turtle'),
     dataset: () => sparql('dataset', picked.map((d) => datasetsConstruct(catalogGraph(BASE_URL, d.catalog), [d.iri])), 'text/turtle'),
   };
   const total = options.datasets;
   const last = Math.max(1, Math.ceil(total / 100));
   const middle = Math.max(1, Math.ceil(last / 2));
   const sinceLast = Math.max(1, Math.ceil(sinceCount / 100));
+  const sparqlSinceLast = Math.max(1, Math.ceil(sparqlSinceCount / 100));
+  const sinceParam = encodeURIComponent(since);
   const pageOffset = (page: number) => (page - 1) * 100;
 
   const HTML = 'text/html';
@@ -269,10 +288,11 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
     { group: 'search', label: 'search organisation=goteborg theme=TRAN sort=modified', path: '/search?q=&organisation=goteborg&theme=TRAN&sort=modified', accept: HTML, sparql: 'search filter' },
     { group: 'home', label: 'home /', path: '/', accept: HTML, sparql: 'home' },
     { group: 'catalog', label: 'catalog page 1', path: '/catalog?page=1&pageSize=100', accept: TTL, sparql: 'catalog first' },
+    { group: 'catalog', label: 'catalog page 1', path: '/catalog?page=1&pageSize=100', accept: 'application/n-triples', sparql: 'catalog first' },
     { group: 'catalog', label: `catalog page ${middle} (middle)`, path: `/catalog?page=${middle}&pageSize=100`, accept: TTL, sparql: 'catalog middle' },
     { group: 'catalog', label: `catalog page ${last} (last)`, path: `/catalog?page=${last}&pageSize=100`, accept: TTL, sparql: 'catalog last' },
-    { group: 'catalog', label: `catalog modified_since=${since} page 1`, path: `/catalog?page=1&pageSize=100&modified_since=${since}`, accept: TTL, sparql: 'catalog since first' },
-    { group: 'catalog', label: `catalog modified_since=${since} page ${sinceLast} (last)`, path: `/catalog?page=${sinceLast}&pageSize=100&modified_since=${since}`, accept: TTL, sparql: 'catalog since last' },
+    { group: 'catalog', label: `catalog modified_since (${int(sinceCount)} datasets) page 1`, path: `/catalog?page=1&pageSize=100&modified_since=${sinceParam}`, accept: TTL, sparql: 'catalog since first' },
+    { group: 'catalog', label: `catalog modified_since page ${sinceLast} (last)`, path: `/catalog?page=${sinceLast}&pageSize=100&modified_since=${sinceParam}`, accept: TTL, sparql: 'catalog since last' },
     { group: 'dataset', label: 'dataset page', path: '', accept: HTML, sparql: 'dataset' },
     { group: 'dataset', label: 'dataset page', path: '', accept: TTL, sparql: 'dataset' },
   ];
@@ -287,6 +307,7 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
     const counterpart = await counterparts[step.sparql]!();
     rows.push({ ...step, path: step.group === 'dataset' ? urls.map((u) => u.slice(server.url.length)).join(' ') : step.path, portal, sparqlFigures: counterpart });
   }
+  const parts = await catalogPageParts(server.url, region.catalogs, options.runs);
   const memory = server.memory();
   const problems = server.problems();
   clearInterval(sampler);
@@ -326,6 +347,14 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
     );
   }
   md.push('');
+  md.push(
+    `Where a \`/catalog\` page's time goes (page 1 of 100): the server lists the page from the dataset index, then one replica runs ` +
+      `a CONSTRUCT per public catalog for its node (${parts.catalogs} queries) and one per catalog graph the page's datasets are in ` +
+      `(${parts.datasetGraphs} here), sorts the lines, and serialises them (Turtle: N3 parse + writer). The same queries sent one by one to \`/sparql\` ` +
+      `as N-Triples, summed per run (each also pays an HTTP round trip, floor above): catalog nodes median ${fmt(parts.nodes.median)} ms (p90 ${fmt(parts.nodes.p90)}), ` +
+      `datasets median ${fmt(parts.datasets.median)} ms (p90 ${fmt(parts.datasets.p90)}). The page as N-Triples against Turtle above shows the serialisation.`,
+    '',
+  );
   const timed = rows.filter((r) => Object.keys(r.portal.serverTiming).length > 0);
   if (timed.length) {
     md.push('Server-Timing medians (ms), where the server sends them:', '');
@@ -335,8 +364,44 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
   if (problems.length) {
     md.push(`Server warnings/errors (${problems.length}): ${problems.slice(0, 5).map((l) => `\`${String(l.msg)}\``).join(', ')}`, '');
   }
-  const json = { date, machine, loadAvg, options, region: { seed: region.seed, catalogs: region.catalogs.length, triples, bytes, generateMs }, putMs, publishMs, indexMs, since, sinceCount, floor, rows, memory, problems };
+  const json = { date, machine, loadAvg, options, region: { seed: region.seed, catalogs: region.catalogs.length, triples, bytes, generateMs }, putMs, publishMs, indexMs, since, sinceCount, sparqlSince, sparqlSinceCount, floor, rows, catalogPageParts: parts, memory, problems };
   return { markdown: md.join('\n'), json };
+}
+
+/**
+ * The queries a `/catalog` page (page 1 of 100) makes a replica run, sent one by one to `/sparql` and summed per run:
+ * the node of every public catalog (`catalogNodeConstruct`) and the page's datasets per catalog graph
+ * (`datasetsConstruct`), as src/catalogs/regional-catalog.ts plans them.
+ */
+async function catalogPageParts(url: string, catalogs: { id: string; catalogIri: string }[], runs: number) {
+  const page = await (await fetch(`${url}/catalog?page=1&pageSize=100`, { headers: { Accept: 'application/n-triples' } })).text();
+  const member = `${iriTerm(`${BASE_URL}/catalog`)} <http://www.w3.org/ns/dcat#dataset> <`;
+  const datasets = page.split('\n').filter((l) => l.startsWith(member)).map((l) => l.slice(member.length, l.lastIndexOf('>')));
+  const located = (await (
+    await fetch(`${url}/sparql?query=${encodeURIComponent(`SELECT ?d ?g WHERE { VALUES ?d { ${datasets.map(iriTerm).join(' ')} } GRAPH ?g { ?d a <http://www.w3.org/ns/dcat#Dataset> } }`)}`, {
+      headers: { Accept: 'application/sparql-results+json' },
+    })
+  ).json()) as { results: { bindings: { d: { value: string }; g: { value: string } }[] } };
+  const byGraph = new Map<string, string[]>();
+  for (const row of located.results.bindings) byGraph.set(row.g.value, [...(byGraph.get(row.g.value) ?? []), row.d.value]);
+  const nodeQueries = catalogs.map((c) => catalogNodeConstruct(catalogGraph(BASE_URL, c.id), c.catalogIri));
+  const datasetQueries = [...byGraph].map(([graph, ds]) => datasetsConstruct(graph, ds));
+  const sum = async (queries: string[]) => {
+    const t = now();
+    for (const q of queries) {
+      const res = await fetch(`${url}/sparql?query=${encodeURIComponent(q)}`, { headers: { Accept: 'application/n-triples' } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`/sparql answered ${res.status} to a /catalog part`);
+    }
+    return now() - t;
+  };
+  const summed = async (queries: string[]) => {
+    await sum(queries);
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) samples.push(await sum(queries));
+    return { median: percentile(samples, 50), p90: percentile(samples, 90), samples };
+  };
+  return { catalogs: nodeQueries.length, datasetGraphs: datasetQueries.length, datasetsOnPage: datasets.length, nodes: await summed(nodeQueries), datasets: await summed(datasetQueries) };
 }
 
 async function main(): Promise<void> {
