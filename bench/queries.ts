@@ -1,4 +1,4 @@
-import { WRITE_GRAPH, datasetIri } from './generate-dcat.js';
+import { WRITE_GRAPH } from './generate-dcat.js';
 
 /** The read query mix and the one-triple writes, shared by the in-process and the HTTP side. */
 
@@ -16,9 +16,9 @@ PREFIX dct: <http://purl.org/dc/terms/>
 `;
 const JSON_RESULTS = 'application/sparql-results+json';
 
-export function queryMix(): BenchQuery[] {
-  // A dataset that exists for every --quads value: catalog 0 always holds at least one dataset.
-  const one = `<${datasetIri(0, 0)}>`;
+/** `sample`: a dataset the generated data holds (`GeneratedData.sampleDataset`). */
+export function queryMix(sample: string): BenchQuery[] {
+  const one = `<${sample}>`;
   return [
     {
       name: 'datasets per publisher (GROUP BY)',
@@ -33,8 +33,8 @@ export function queryMix(): BenchQuery[] {
       accept: JSON_RESULTS,
     },
     {
-      name: 'CONTAINS(title, "grundvatten") LIMIT 20',
-      sparql: `${PREFIXES}SELECT ?ds ?title WHERE { ?ds dct:title ?title FILTER(CONTAINS(LCASE(STR(?title)), "grundvatten")) } LIMIT 20`,
+      name: 'CONTAINS(title, "vatten") LIMIT 20',
+      sparql: `${PREFIXES}SELECT ?ds ?title WHERE { ?ds dct:title ?title FILTER(CONTAINS(LCASE(STR(?title)), "vatten")) } LIMIT 20`,
       resultsFormat: 'json',
       accept: JSON_RESULTS,
     },

@@ -82,11 +82,11 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   const dataDir = path.join(runDir, 'data-dir');
   fs.mkdirSync(runDir, { recursive: true });
   const serverEnv = options.replicas ? { QUERY_WORKERS: String(options.replicas) } : {};
-  const queries = queryMix();
 
   progress(`generating ~${options.quads.toLocaleString('en-US')} quads in ${options.catalogs} catalog graphs`);
   const generated = await timed(() => generateDcat(path.join(options.out, `dcat-${options.quads}-${options.catalogs}`), options.quads, options.catalogs));
   const data: GeneratedData = generated.value;
+  const queries = queryMix(data.sampleDataset);
   progress(`${generated.value.reused ? 'reused' : 'generated'} ${data.quads.toLocaleString('en-US')} quads, ${(data.bytes / 2 ** 20).toFixed(0)} MiB, in ${(generated.ms / 1000).toFixed(1)} s`);
 
   progress('in-process: loading');

@@ -186,6 +186,13 @@ const queryOf = (req: Request) => (req.originalUrl.includes('?') ? req.originalU
 /** `modified_since`: an xsd:date (midnight UTC) or an xsd:dateTime (UTC unless it names a zone). */
 const DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** Date.parse rolls 2026-02-30 over to March 2nd; a harvester sending it has a bug worth a 400. */
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
+
 function readPaging(req: Request): Paging | undefined {
   const { page, pageSize, modified_since: since } = req.query;
   if (page === undefined && pageSize === undefined && since === undefined) return undefined;
@@ -193,7 +200,7 @@ function readPaging(req: Request): Paging | undefined {
   if (since !== undefined) {
     const text = String(since);
     const withZone = /T[^Z+-]*$/.test(text) ? `${text}Z` : text;
-    if (!DATE_OR_DATETIME.test(text) || !Number.isFinite(Date.parse(withZone))) {
+    if (!DATE_OR_DATETIME.test(text) || !Number.isFinite(Date.parse(withZone)) || !isCalendarDate(text.slice(0, 10))) {
       throw badRequest(`modified_since must be a date (2025-01-31) or a dateTime (2025-01-31T12:00:00Z), got "${text}"`, { parameter: 'modified_since' });
     }
     modifiedSince = withZone;

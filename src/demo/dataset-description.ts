@@ -1,133 +1,194 @@
-import { NS, RDF_TYPE, blank, date, iri, text, type Description, type Term } from './rdf-text.js';
-import type { Topic } from './topics.js';
-import {
-  AVAILABILITY_STABLE,
-  FILE_TYPES,
-  GEONAMES_GOTEBORG,
-  LANGUAGE_ENG,
-  LANGUAGE_SWE,
-  NUTS_VASTRA_GOTALAND,
-  accessRightIri,
-  fileTypeIri,
-  frequencyIri,
-  mediaTypeIri,
-  themeIri,
-  type AccessRight,
-  type FileTypeKey,
-} from './vocab-picks.js';
+import { NS, RDF_TYPE, date, iri, labelledBlank, typed, type Description, type Term } from './rdf-text.js';
+import { fileTypeIri, mediaTypeIri, type FileType } from './vocab-picks.js';
 
-/** Where a catalog's resources live and who publishes them: what every dataset of one catalog shares. */
-export interface CatalogSite {
-  catalogId: string;
-  organisationId: string;
-  organisationName: string;
-  webDomain: string;
-  publisherIri: string;
-  catalogIri: string;
-  /** Datasets are `{resourceBase}datasets/{slug}`: under the server's catalog path, or on the publisher's site. */
-  resourceBase: string;
+/**
+ * How the project describes catalogs, publishers, datasets and distributions in RDF: the one place that decides which
+ * property carries what, for the demo region, the test catalogs and the benchmark data alike. The facts are chosen by
+ * the caller (a seeded plan, a dataset number); every field left out is a triple not written, so a test can ask for
+ * a minimal description and the demo for a full one.
+ */
+
+/** A literal in a language; without `lang` a plain string. */
+export interface Text {
+  value: string;
+  lang?: string;
 }
 
-/** Everything chosen about one dataset; `describeDataset` turns it into RDF without further choices. */
-export interface DatasetPlan {
-  slug: string;
-  topic: Topic;
-  titleSv: string;
-  /** Present when the publisher also writes English. */
-  titleEn?: string;
+export const sv = (value: string): Text => ({ value, lang: 'sv' });
+export const en = (value: string): Text => ({ value, lang: 'en' });
+
+/** A vCard contact point: a blank node (labelled when `label` is given) unless it has its own `iri`. */
+export interface ContactFacts {
+  name: Text;
+  email: string;
+  iri?: string;
+  label?: string;
+}
+
+export interface PeriodFacts {
   /** `YYYY-MM-DD`. */
-  issued: string;
-  modified: string;
-  temporal: { start: string; end: string };
-  accessRights: AccessRight;
-  licence: string;
-  files: FileTypeKey[];
-  keywordsSv: string[];
-  /** The year a yearly edition covers, mixed into the description. */
-  year?: number;
+  start: string;
+  end: string;
+  label?: string;
 }
 
-export const datasetIri = (site: CatalogSite, slug: string): string => `${site.resourceBase}datasets/${slug}`;
-export const distributionIri = (site: CatalogSite, slug: string, file: FileTypeKey): string => `${datasetIri(site, slug)}/${file.toLowerCase()}`;
-
-const fill = (template: string, site: CatalogSite): string => template.replaceAll('{org}', site.organisationName);
-
-/** The dataset and its distributions: one description each, the contact point and period as blank nodes. */
-export function describeDataset(site: CatalogSite, plan: DatasetPlan): Description[] {
-  const { topic } = plan;
-  const dataset = datasetIri(site, plan.slug);
-  const english = plan.titleEn !== undefined;
-  const yearSv = plan.year === undefined ? '' : ` Avser ${plan.year}.`;
-  const yearEn = plan.year === undefined ? '' : ` Covers ${plan.year}.`;
-  const p: [string, Term][] = [
-    [RDF_TYPE, iri(`${NS.dcat}Dataset`)],
-    [`${NS.dct}title`, text(plan.titleSv, 'sv')],
-    ...(english ? [[`${NS.dct}title`, text(plan.titleEn!, 'en')] as [string, Term]] : []),
-    [`${NS.dct}description`, text(fill(topic.descriptionSv, site) + yearSv, 'sv')],
-    ...(english ? [[`${NS.dct}description`, text(fill(topic.descriptionEn, site) + yearEn, 'en')] as [string, Term]] : []),
-    [`${NS.dct}identifier`, { kind: 'literal', value: `${site.catalogId}/${plan.slug}` }],
-    ...plan.keywordsSv.map((k): [string, Term] => [`${NS.dcat}keyword`, text(k, 'sv')]),
-    ...(english ? topic.keywordsEn.map((k): [string, Term] => [`${NS.dcat}keyword`, text(k, 'en')]) : []),
-    ...topic.themes.map((t): [string, Term] => [`${NS.dcat}theme`, iri(themeIri(t))]),
-    [`${NS.dct}publisher`, iri(site.publisherIri)],
-    [`${NS.dcat}contactPoint`, contactPoint(site, topic)],
-    [`${NS.dct}accessRights`, iri(accessRightIri(plan.accessRights))],
-    [`${NS.dct}accrualPeriodicity`, iri(frequencyIri(topic.frequency))],
-    [`${NS.dct}language`, iri(LANGUAGE_SWE)],
-    ...(english ? [[`${NS.dct}language`, iri(LANGUAGE_ENG)] as [string, Term]] : []),
-    [`${NS.dct}issued`, date(plan.issued)],
-    [`${NS.dct}modified`, date(plan.modified)],
-    ...spatial(site),
-    [
-      `${NS.dct}temporal`,
-      blank([RDF_TYPE, iri(`${NS.dct}PeriodOfTime`)], [`${NS.dcat}startDate`, date(plan.temporal.start)], [`${NS.dcat}endDate`, date(plan.temporal.end)]),
-    ],
-    [`${NS.dcat}landingPage`, iri(`https://${site.webDomain}/oppna-data/${plan.slug}`)],
-    ...plan.files.map((f): [string, Term] => [`${NS.dcat}distribution`, iri(distributionIri(site, plan.slug, f))]),
-  ];
-  return [{ iri: dataset, properties: p }, ...plan.files.map((f) => describeDistribution(site, plan, f))];
+export interface DistributionFacts {
+  iri: string;
+  title?: Text;
+  description?: Text;
+  accessUrl: string;
+  downloadUrl?: string;
+  /** dct:format and dcat:mediaType; `formatOnly` leaves the media type out. */
+  fileType?: FileType;
+  formatOnly?: boolean;
+  licence?: string;
+  byteSize?: number;
+  availability?: string;
+  modified?: string;
 }
 
-export function describeDistribution(site: CatalogSite, plan: DatasetPlan, key: FileTypeKey): Description {
-  const file = FILE_TYPES[key];
-  const open = plan.accessRights === 'PUBLIC';
-  // A restricted dataset is reached by asking for it, not by downloading it: its access URL is the request page.
-  const access = !open
-    ? `https://${site.webDomain}/begar-ut-allmanna-handlingar`
-    : 'api' in file
-      ? `https://${site.webDomain}/api/${plan.slug}`
-      : `https://${site.webDomain}/oppna-data/${plan.slug}.${file.extension}`;
+export interface DatasetFacts {
+  iri: string;
+  /** Empty for a dataset without a title (a violation, to test the gate). */
+  titles: readonly Text[];
+  descriptions: readonly Text[];
+  identifier?: string;
+  keywords?: readonly Text[];
+  /** IRIs (`themeIri`). */
+  themes?: readonly string[];
+  publisher: string;
+  contactPoint?: ContactFacts;
+  accessRights?: string;
+  frequency?: string;
+  languages?: readonly string[];
+  issued?: string;
+  modified?: string;
+  spatial?: readonly string[];
+  temporal?: PeriodFacts;
+  landingPage?: string;
+  distributions: readonly DistributionFacts[];
+}
+
+export interface CatalogFacts {
+  iri: string;
+  titles: readonly Text[];
+  descriptions: readonly Text[];
+  publisher: string;
+  homepage?: string;
+  languages?: readonly string[];
+  licence?: string;
+  issued?: string;
+  modified?: string;
+  spatial?: readonly string[];
+  themeTaxonomy?: string;
+  datasets: readonly string[];
+}
+
+export interface PublisherFacts {
+  iri: string;
+  name: Text;
+  /** An ADMS publisher type IRI (`PUBLISHER_TYPES`). */
+  type?: string;
+}
+
+const literal = (t: Text): Term => ({ kind: 'literal', value: t.value, ...(t.lang ? { lang: t.lang } : {}) });
+const each = <T>(values: readonly T[] | undefined, predicate: string, term: (value: T) => Term): [string, Term][] =>
+  values === undefined ? [] : values.map((v): [string, Term] => [predicate, term(v)]);
+const optional = <T>(value: T | undefined, predicate: string, term: (value: T) => Term): [string, Term][] =>
+  value === undefined ? [] : [[predicate, term(value)]];
+
+/** The dataset and its distributions: one description each, the contact point and period nested (blank nodes). */
+export function describeDataset(facts: DatasetFacts): Description[] {
   const properties: [string, Term][] = [
-    [RDF_TYPE, iri(`${NS.dcat}Distribution`)],
-    [`${NS.dct}title`, text(`${plan.titleSv} (${file.labelSv})`, 'sv')],
-    [`${NS.dct}description`, text(`${file.labelSv} med ${lowerFirst(plan.titleSv)}.`, 'sv')],
-    [`${NS.dcat}accessURL`, iri(access)],
-    ...(open && !('api' in file) ? [[`${NS.dcat}downloadURL`, iri(access)] as [string, Term]] : []),
-    [`${NS.dct}format`, iri(fileTypeIri(file))],
-    [`${NS.dcat}mediaType`, iri(mediaTypeIri(file))],
-    [`${NS.dct}license`, iri(plan.licence)],
-    [`${NS.dcatap}availability`, iri(AVAILABILITY_STABLE)],
-    [`${NS.dct}modified`, date(plan.modified)],
+    [RDF_TYPE, iri(`${NS.dcat}Dataset`)],
+    ...each(facts.titles, `${NS.dct}title`, literal),
+    ...each(facts.descriptions, `${NS.dct}description`, literal),
+    ...optional(facts.identifier, `${NS.dct}identifier`, (v) => literal({ value: v })),
+    ...each(facts.keywords, `${NS.dcat}keyword`, literal),
+    ...each(facts.themes, `${NS.dcat}theme`, iri),
+    [`${NS.dct}publisher`, iri(facts.publisher)],
+    ...optional(facts.contactPoint, `${NS.dcat}contactPoint`, contactPoint),
+    ...optional(facts.accessRights, `${NS.dct}accessRights`, iri),
+    ...optional(facts.frequency, `${NS.dct}accrualPeriodicity`, iri),
+    ...each(facts.languages, `${NS.dct}language`, iri),
+    ...optional(facts.issued, `${NS.dct}issued`, date),
+    ...optional(facts.modified, `${NS.dct}modified`, date),
+    ...each(facts.spatial, `${NS.dct}spatial`, iri),
+    ...optional(facts.temporal, `${NS.dct}temporal`, period),
+    ...optional(facts.landingPage, `${NS.dcat}landingPage`, iri),
+    ...facts.distributions.map((d): [string, Term] => [`${NS.dcat}distribution`, iri(d.iri)]),
   ];
-  return { iri: distributionIri(site, plan.slug, key), properties };
-}
-
-/** Every catalog covers the county (NUTS 3); Göteborg also names its GeoNames feature. */
-export function spatial(site: CatalogSite): [string, Term][] {
-  const out: [string, Term][] = [[`${NS.dct}spatial`, iri(NUTS_VASTRA_GOTALAND)]];
-  if (site.organisationId === 'goteborg') out.push([`${NS.dct}spatial`, iri(GEONAMES_GOTEBORG)]);
+  const out: Description[] = [{ iri: facts.iri, properties }];
+  for (const d of facts.distributions) out.push(describeDistribution(d));
+  // A contact point with an IRI of its own is described after the dataset, as its own subject.
+  if (facts.contactPoint?.iri !== undefined) out.push({ iri: facts.contactPoint.iri, properties: contactProperties(facts.contactPoint) });
   return out;
 }
 
-function contactPoint(site: CatalogSite, topic: Topic): Term {
-  return blank(
-    [RDF_TYPE, iri(`${NS.vcard}Organization`)],
-    [`${NS.vcard}fn`, text(`${topic.unitSv}, ${site.organisationName}`, 'sv')],
-    [`${NS.vcard}hasEmail`, iri(`mailto:${slugify(topic.unitSv)}@${site.webDomain}`)],
-  );
+export function describeDistribution(facts: DistributionFacts): Description {
+  const file = facts.fileType;
+  const properties: [string, Term][] = [
+    [RDF_TYPE, iri(`${NS.dcat}Distribution`)],
+    ...optional(facts.title, `${NS.dct}title`, literal),
+    ...optional(facts.description, `${NS.dct}description`, literal),
+    [`${NS.dcat}accessURL`, iri(facts.accessUrl)],
+    ...optional(facts.downloadUrl, `${NS.dcat}downloadURL`, iri),
+    ...optional(file, `${NS.dct}format`, (f) => iri(fileTypeIri(f))),
+    ...optional(facts.formatOnly ? undefined : file, `${NS.dcat}mediaType`, (f) => iri(mediaTypeIri(f))),
+    ...optional(facts.licence, `${NS.dct}license`, iri),
+    ...optional(facts.byteSize, `${NS.dcat}byteSize`, (n) => typed(String(n), `${NS.xsd}nonNegativeInteger`)),
+    ...optional(facts.availability, `${NS.dcatap}availability`, iri),
+    ...optional(facts.modified, `${NS.dct}modified`, date),
+  ];
+  return { iri: facts.iri, properties };
 }
 
-const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+export function describeCatalog(facts: CatalogFacts): Description {
+  const properties: [string, Term][] = [
+    [RDF_TYPE, iri(`${NS.dcat}Catalog`)],
+    ...each(facts.titles, `${NS.dct}title`, literal),
+    ...each(facts.descriptions, `${NS.dct}description`, literal),
+    [`${NS.dct}publisher`, iri(facts.publisher)],
+    ...optional(facts.homepage, `${NS.foaf}homepage`, iri),
+    ...each(facts.languages, `${NS.dct}language`, iri),
+    ...optional(facts.licence, `${NS.dct}license`, iri),
+    ...optional(facts.issued, `${NS.dct}issued`, date),
+    ...optional(facts.modified, `${NS.dct}modified`, date),
+    ...each(facts.spatial, `${NS.dct}spatial`, iri),
+    ...optional(facts.themeTaxonomy, `${NS.dcat}themeTaxonomy`, iri),
+    ...each(facts.datasets, `${NS.dcat}dataset`, iri),
+  ];
+  return { iri: facts.iri, properties };
+}
+
+export function describePublisher(facts: PublisherFacts): Description {
+  return {
+    iri: facts.iri,
+    properties: [[RDF_TYPE, iri(`${NS.foaf}Organization`)], [`${NS.foaf}name`, literal(facts.name)], ...optional(facts.type, `${NS.dct}type`, iri)],
+  };
+}
+
+/** A licence as a dct:LicenseDocument with its ADMS licence type (`LICENCE_TYPES`). */
+export function describeLicence(licence: string, type: string): Description {
+  return { iri: licence, properties: [[RDF_TYPE, iri(`${NS.dct}LicenseDocument`)], [`${NS.dct}type`, iri(type)]] };
+}
+
+function contactProperties(contact: ContactFacts): [string, Term][] {
+  return [[RDF_TYPE, iri(`${NS.vcard}Organization`)], [`${NS.vcard}fn`, literal(contact.name)], [`${NS.vcard}hasEmail`, iri(`mailto:${contact.email}`)]];
+}
+
+function contactPoint(contact: ContactFacts): Term {
+  return contact.iri !== undefined ? iri(contact.iri) : labelledBlank(contact.label, ...contactProperties(contact));
+}
+
+function period(temporal: PeriodFacts): Term {
+  return labelledBlank(
+    temporal.label,
+    [RDF_TYPE, iri(`${NS.dct}PeriodOfTime`)],
+    [`${NS.dcat}startDate`, date(temporal.start)],
+    [`${NS.dcat}endDate`, date(temporal.end)],
+  );
+}
 
 /** ASCII path segment from a Swedish title: "Måltider i skola och förskola" → "maltider-i-skola-och-forskola". */
 export function slugify(value: string): string {

@@ -11,6 +11,8 @@ export type Term =
 /** A subject with its properties; a blank node when `iri` is absent. */
 export interface Description {
   iri?: string;
+  /** A blank node's N-Triples label, for callers that edit the text by label (tests); otherwise numbered. */
+  label?: string;
   properties: [predicate: string, object: Term][];
 }
 
@@ -37,6 +39,8 @@ export const text = (value: string, lang: string): Term => ({ kind: 'literal', v
 export const typed = (value: string, datatype: string): Term => ({ kind: 'literal', value, datatype });
 export const date = (value: string): Term => typed(value, `${NS.xsd}date`);
 export const blank = (...properties: [string, Term][]): Term => ({ kind: 'blank', node: { properties } });
+export const labelledBlank = (label: string | undefined, ...properties: [string, Term][]): Term =>
+  label === undefined ? blank(...properties) : { kind: 'blank', node: { label, properties } };
 
 /** Prefixes the Turtle output declares, in this order (the output must not depend on Map iteration quirks). */
 const PREFIXES: [string, string][] = [
@@ -105,26 +109,46 @@ export function writeTurtle(descriptions: readonly Description[], options: { rel
 }
 
 /**
- * N-Triples with blank nodes labelled `{labelPrefix}b{n}` in document order: stable from one run to the next, which
- * lets a re-PUT of the same catalog as N-Triples be recognised line by line.
+ * N-Triples with blank nodes labelled `{labelPrefix}b{n}` in document order (or by their own `label`): stable from one
+ * run to the next, which lets a re-PUT of the same catalog as N-Triples be recognised line by line.
  */
-export function writeNTriples(descriptions: readonly Description[], labelPrefix = ''): string {
-  const lines: string[] = [];
-  let next = 0;
-  const write = (node: Description, subject: string): void => {
+export function writeNTriples(descriptions: Iterable<Description>, labelPrefix = ''): string {
+  return new NTriplesWriter(labelPrefix).write(descriptions);
+}
+
+/**
+ * N-Triples written piece by piece with one blank-node numbering across the pieces, so a file of a million lines can
+ * be written a dataset at a time and still equal `writeNTriples` of the whole.
+ */
+export class NTriplesWriter {
+  private next = 0;
+
+  constructor(private readonly labelPrefix = '') {}
+
+  write(descriptions: Iterable<Description>): string {
+    let out = '';
+    for (const d of descriptions) out += this.node(d, d.iri === undefined ? this.blankLabel(d) : `<${d.iri}>`);
+    return out;
+  }
+
+  private node(node: Description, subject: string): string {
+    let out = '';
     for (const [p, o] of node.properties) {
       let object: string;
       if (o.kind === 'blank') {
-        object = `_:${labelPrefix}b${next++}`;
-        write(o.node, object);
+        object = this.blankLabel(o.node);
+        out += this.node(o.node, object);
       } else {
         object = o.kind === 'iri' ? `<${o.iri}>` : literalText(o, (dt) => `<${dt}>`);
       }
-      lines.push(`${subject} <${p}> ${object} .`);
+      out += `${subject} <${p}> ${object} .\n`;
     }
-  };
-  for (const d of descriptions) write(d, d.iri === undefined ? `_:${labelPrefix}b${next++}` : `<${d.iri}>`);
-  return lines.join('\n') + '\n';
+    return out;
+  }
+
+  private blankLabel(node: Description): string {
+    return node.label === undefined ? `_:${this.labelPrefix}b${this.next++}` : `_:${node.label}`;
+  }
 }
 
 function literalText(term: Extract<Term, { kind: 'literal' }>, datatypeText: (datatype: string) => string): string {

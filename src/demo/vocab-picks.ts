@@ -2,7 +2,7 @@ import { NS } from './rdf-text.js';
 
 /** The controlled values the demo draws from: the EU authority tables DCAT-AP 3 prescribes, IANA, Creative Commons. */
 
-export type ThemeCode = 'AGRI' | 'ECON' | 'EDUC' | 'ENER' | 'ENVI' | 'GOVE' | 'HEAL' | 'JUST' | 'REGI' | 'SOCI' | 'TECH' | 'TRAN';
+export type ThemeCode = 'AGRI' | 'ECON' | 'EDUC' | 'ENER' | 'ENVI' | 'GOVE' | 'HEAL' | 'INTR' | 'JUST' | 'REGI' | 'SOCI' | 'TECH' | 'TRAN';
 
 export const themeIri = (code: ThemeCode): string => `${NS.theme}${code}`;
 
@@ -35,6 +35,11 @@ export const mediaTypeIri = (type: FileType): string => `http://www.iana.org/ass
 export const LICENCES = {
   CC0: 'http://creativecommons.org/publicdomain/zero/1.0/',
   CC_BY: 'http://creativecommons.org/licenses/by/4.0/',
+} as const;
+
+/** ADMS licence types, for a licence described as a dct:LicenseDocument. */
+export const LICENCE_TYPES = {
+  attribution: 'http://purl.org/adms/licencetype/Attribution',
 } as const;
 
 export type AccessRight = 'PUBLIC' | 'RESTRICTED' | 'NON_PUBLIC';

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { badRequest } from '../http/errors.js';
+import { negotiate } from '../http/negotiate.js';
 import type { HtmlRenderer } from '../http/representation.js';
 import type { PortalPages } from '../linked-data/pages.js';
 import type { FoundResource } from '../linked-data/describe.js';
@@ -14,6 +15,12 @@ import { createPortal, type PageRequest, type PortalRenderer } from './render.js
 import { describeCatalog, describeDataset, describeDistribution } from './describe-view.js';
 import { catalogDescription, datasetDescription, distributionDescription, organisationCatalogs, validationStatus } from './page-data.js';
 import type { OrganisationCount } from './view-models.js';
+
+/**
+ * The home page has no RDF (the region's catalog is /catalog): a wildcard Accept gets the page, and an Accept naming
+ * only other types gets 406 with what is offered, as /search does, rather than HTML the client did not ask for.
+ */
+const HOME_TYPES = ['text/html'];
 
 /** Datasets on an organisation's or a catalog's page; the rest is a click on "next" or a search away. */
 const LIST_PAGE_SIZE = 20;
@@ -91,8 +98,18 @@ export function createPortalPages(ctx: PageContext): Portal {
       catalog: (id, record) => catalogPage(id, record),
       organisation: (organisation) => organisationPage(organisation),
       resource: resourcePage,
+      // The regional catalog for people is the list of all its datasets, newest first: the search page without words.
+      regionalCatalog: () => async (req, res) => {
+        const page = request(req);
+        const number = pageNumber(req);
+        if (fresh(req, res, `regional-${ctx.datasets.version}-${page.lang}-${number}`)) return;
+        const query = { q: '', filters: {}, sort: 'modified' as const, page: number, pageSize: LIST_PAGE_SIZE, lang: page.lang };
+        send(res, renderer.renderSearch({ query, result: ctx.datasets.search(query) }, page));
+      },
     },
     home(req, res) {
+      res.vary('Accept');
+      negotiate(req.headers, HOME_TYPES);
       const page = request(req);
       if (fresh(req, res, `home-${ctx.datasets.version}-${page.lang}`)) return;
       const organisations: OrganisationCount[] = ctx.organisations

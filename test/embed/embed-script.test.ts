@@ -87,7 +87,7 @@ describe('/embed.js: the dataset list in a host page', function () {
       assert.deepEqual(await page.evaluate(() => Object.keys(window)), globalsBefore);
       assert.deepEqual(foreignRequests(requests, ['127.0.0.1', '127.0.0.2']), []);
       const search = standIn.searches.at(-1)!;
-      assert.deepEqual(Object.fromEntries(search), { organisation: 'goteborg', q: '', lang: 'sv', page: '1' });
+      assert.deepEqual(Object.fromEntries(search), { organisation: 'goteborg', q: '', lang: 'sv', page: '1', pageSize: '10' });
       await page.close();
     });
 
@@ -122,7 +122,7 @@ describe('/embed.js: the dataset list in a host page', function () {
       const link = widget.locator('li a');
       assert.strictEqual(await link.getAttribute('href'), 'https://goteborg.se/laddstolpar');
       assert.strictEqual(await link.textContent(), 'Laddstolpar <b>för</b> elbilar (opens in a new window)'); // text, not markup
-      assert.deepEqual(Object.fromEntries(standIn.searches.at(-1)!), { organisation: 'goteborg', q: 'laddstolpar', lang: 'en', page: '1' });
+      assert.deepEqual(Object.fromEntries(standIn.searches.at(-1)!), { organisation: 'goteborg', q: 'laddstolpar', lang: 'en', page: '1', pageSize: '10' });
       await page.screenshot({ path: '/tmp/dpv-embed-script.png', fullPage: true });
       assert.deepEqual(foreignRequests(requests, ['127.0.0.1', '127.0.0.2']), []);
       await page.close();

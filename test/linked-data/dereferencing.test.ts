@@ -37,7 +37,9 @@ describe('linked data: dereferencing', function () {
     organisation: '/organisations/goteborg',
     VoID: '/.well-known/void',
   };
-  // [Accept, expected Content-Type or status]; no portal pages are plugged in here, so HTML alone is 406.
+  // The resources the portal has a page for: a browser gets it, `text/html` alone too; the rest stay RDF only.
+  const PAGES = new Set(['catalog graph', 'catalog', 'dataset', 'distribution', '/resource?iri= (dataset)', 'organisation']);
+  // [Accept, expected Content-Type or status] where there is no page.
   const ACCEPTS: [string | undefined, string | number][] = [
     [undefined, 'text/turtle'],
     ['*/*', 'text/turtle'],
@@ -51,14 +53,16 @@ describe('linked data: dereferencing', function () {
     ['image/png', 406],
   ];
   for (const [name, path] of Object.entries(PATHS)) {
-    for (const [accept, expected] of ACCEPTS) {
+    for (const [accept, otherwise] of ACCEPTS) {
+      const expected = PAGES.has(name) && (accept === BROWSER || accept === 'text/html') ? 'text/html' : otherwise;
       it(`${name}: Accept ${accept ?? '(none)'} → ${expected}`, async () => {
         const res = await get(path, accept ? { Accept: accept } : {});
         const body = await res.text();
         expect(res.headers.get('vary') ?? '').to.match(VARY_ACCEPT);
         if (typeof expected === 'number') {
           expect(res.status, body).to.equal(expected);
-          expect(res.headers.get('content-type')).to.match(/^application\/problem\+json/);
+          // An error is negotiated too: a client that takes only HTML gets the error page.
+          expect(res.headers.get('content-type')).to.match(accept === 'text/html' ? /^text\/html/ : /^application\/problem\+json/);
           return;
         }
         expect(res.status, body).to.equal(200);
@@ -106,8 +110,9 @@ describe('linked data: dereferencing', function () {
     [resource(BORAS_DATASET, '.jsonld'), 'application/ld+json'],
     ['/organisations/goteborg.nt', 'application/n-triples'],
     ['/.well-known/void.nt', 'application/n-triples'],
-    ['/catalogs/goteborg.html', 404],
-    ['/catalogs/goteborg/datasets/badplatser.html', 404],
+    ['/catalogs/goteborg.html', 'text/html'],
+    ['/catalogs/goteborg/datasets/badplatser.html', 'text/html'],
+    ['/catalogs/goteborg/services/badplatser-api.html', 404],
     ['/catalogs/goteborg/datasets/badplatser.xyz', 404],
     [resource(BORAS_DATASET, '.xyz'), 404],
     ['/.well-known/void.html', 404],

@@ -37,7 +37,9 @@ describe('durability of the embedded store', function () {
         }
       })(),
     );
-    await new Promise((r) => setTimeout(r, 1500));
+    // Kill once writes are well under way, however busy the machine is, and while more are in flight.
+    const deadline = Date.now() + 60_000;
+    while (acknowledged.length < 30 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await server.kill();
     stop = true;
     await Promise.all(writers);

@@ -1,4 +1,10 @@
-/** Conforming DCAT-AP 3 catalogs of any size, for tests: one organisation, n datasets with a distribution each. */
+/**
+ * Conforming DCAT-AP 3 catalogs of any size, for tests: one organisation, n datasets with a distribution each. Minimal
+ * descriptions made with the demo region's building blocks (`src/demo/`), written as Turtle.
+ */
+import { describeCatalog, describeDataset, describePublisher, sv } from '../../src/demo/dataset-description.js';
+import { writeTurtle, type Description } from '../../src/demo/rdf-text.js';
+
 export interface CatalogSpec {
   /** Organisation number without hyphen, e.g. 2120001355 (Göteborg). */
   orgnr: string;
@@ -17,23 +23,30 @@ export function publisherIri(orgnr: string): string {
 export function makeCatalog(spec: CatalogSpec): string {
   const publisher = publisherIri(spec.orgnr);
   const datasetIri = (i: number) => `${spec.datasetBase}/dataset-${i}`;
-  const lines = [
-    '@prefix dcat: <http://www.w3.org/ns/dcat#> .',
-    '@prefix dct: <http://purl.org/dc/terms/> .',
-    '@prefix foaf: <http://xmlns.com/foaf/0.1/> .',
-    '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .',
-    `<${spec.catalogIri}> a dcat:Catalog ; dct:title "${spec.name} datakatalog"@sv ; dct:description "Öppna data från ${spec.name}."@sv ;`,
-    `  dct:publisher <${publisher}>${spec.datasets ? ' ;' : ' .'}`,
+  const indexes = Array.from({ length: spec.datasets }, (_, i) => i);
+  const descriptions: Description[] = [
+    describeCatalog({
+      iri: spec.catalogIri,
+      titles: [sv(`${spec.name} datakatalog`)],
+      descriptions: [sv(`Öppna data från ${spec.name}.`)],
+      publisher,
+      datasets: indexes.map(datasetIri),
+    }),
+    describePublisher({ iri: publisher, name: sv(spec.name) }),
   ];
-  if (spec.datasets) lines.push(`  dcat:dataset ${Array.from({ length: spec.datasets }, (_, i) => `<${datasetIri(i)}>`).join(', ')} .`);
-  lines.push(`<${publisher}> a foaf:Organization ; foaf:name "${spec.name}"@sv .`);
-  for (let i = 0; i < spec.datasets; i++) {
-    lines.push(
-      `<${datasetIri(i)}> a dcat:Dataset ; dct:title "Datamängd ${i}"@sv ; dct:description "Beskrivning av datamängd ${i} från ${spec.name}."@sv ;`,
-      `  dct:publisher <${publisher}> ; dct:issued "2024-01-${String((i % 28) + 1).padStart(2, '0')}"^^xsd:date ;${spec.extra ? ` ${spec.extra(i)} ;` : ''}`,
-      `  dcat:distribution <${datasetIri(i)}/csv> .`,
-      `<${datasetIri(i)}/csv> a dcat:Distribution ; dcat:accessURL <https://example.org/${spec.orgnr}/${i}.csv> ; dcat:byteSize "${1000 + i}"^^xsd:nonNegativeInteger .`,
+  for (const i of indexes) {
+    descriptions.push(
+      ...describeDataset({
+        iri: datasetIri(i),
+        titles: [sv(`Datamängd ${i}`)],
+        descriptions: [sv(`Beskrivning av datamängd ${i} från ${spec.name}.`)],
+        publisher,
+        issued: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        distributions: [{ iri: `${datasetIri(i)}/csv`, accessUrl: `https://example.org/${spec.orgnr}/${i}.csv`, byteSize: 1000 + i }],
+      }),
     );
   }
-  return lines.join('\n') + '\n';
+  // The caller's Turtle is its own statement about the dataset: Turtle lets a subject be described in several.
+  const extra = spec.extra ? indexes.map((i) => `<${datasetIri(i)}> ${spec.extra!(i)} .\n`).join('') : '';
+  return writeTurtle(descriptions) + extra;
 }

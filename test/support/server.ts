@@ -46,8 +46,16 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
+  // A start that fails must not leave the child running: it would hold its port and data directory after the suite.
+  const abandon = async (error: Error): Promise<never> => {
+    if (child.exitCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    throw error;
+  };
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start listening:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not log its listening address in 30 s (it is read from the info-level log, so LOG_LEVEL must be info or debug):\n${output}`)), 30_000);
     const look = () => {
       const match = /"address":\{"address":"[^"]+","family":"IPv4","port":(\d+)\}/.exec(output);
       if (match) {
@@ -58,7 +66,7 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     };
     child.stdout!.on('data', look);
     void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
-  });
+  }).catch(abandon);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -69,7 +77,7 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
       // not listening yet
     }
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server not ready in time:\n${output}`);
+    if (Date.now() > deadline) await abandon(new Error(`server not ready in time:\n${output}`));
     await new Promise((r) => setTimeout(r, 50));
   }
 

@@ -101,7 +101,8 @@
     current = { q, page };
     controller?.abort();
     controller = new AbortController();
-    const params = new URLSearchParams({ organisation, q, lang, page: String(page) });
+    // pageSize is sent, not assumed: /search's default (20) is not the widget's page, and the pager counts with ours.
+    const params = new URLSearchParams({ organisation, q, lang, page: String(page), pageSize: String(pageSize) });
     status.textContent = TEXT.loading;
     try {
       const res = await fetch(new URL(`search?${params}`, base), {
