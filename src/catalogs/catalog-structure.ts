@@ -1,5 +1,5 @@
 import { lines, splitTripleLine } from '../rdf/ntriples-lines.js';
-import { DCAT, RDF_TYPE, dcat, dct } from './vocabulary.js';
+import { DCAT, RDF_TYPE, dcat, dct } from '../rdf/vocabulary.js';
 
 /** A refusal in the same form as a SHACL result, so publishers read one kind of report. */
 export interface StructureProblem {

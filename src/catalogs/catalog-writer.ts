@@ -9,7 +9,7 @@ import { etagMatches } from './conditional.js';
 import { BoundedCache } from './bounded-cache.js';
 import { CatalogLines, graphPatch, joinLines, type LineChange } from './catalog-lines.js';
 import { lines } from '../rdf/ntriples-lines.js';
-import { dcat, RDF_TYPE } from './vocabulary.js';
+import { dcat, RDF_TYPE } from '../rdf/vocabulary.js';
 
 
 export interface ReportEntry {

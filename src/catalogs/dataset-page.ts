@@ -1,4 +1,4 @@
-import { dcat } from './vocabulary.js';
+import { dcat } from '../rdf/vocabulary.js';
 
 /** SPARQL the union catalog runs; IRIs are written as N-Triples terms (escaped), never spliced raw. */
 export const iriTerm = (iri: string) => `<${iri.replace(/[\u0000-\u0020<>"{}|^`\\]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}>`;

@@ -3,7 +3,7 @@ import type { RenderPart } from '../store/replica-protocol.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, type CatalogRecord } from './catalog-record.js';
 import { catalogNodeConstruct, datasetsConstruct, iriTerm } from './dataset-page.js';
-import { FOAF, RDF_TYPE, XSD, dcat, dct, hydra } from './vocabulary.js';
+import { FOAF, RDF_TYPE, XSD, dcat, dct, hydra } from '../rdf/vocabulary.js';
 
 export interface Region {
   publisherIri: string;

@@ -1,3 +1,5 @@
+import { DCAT, DCATAP, DCT, EU_AUTHORITY, FOAF, RDF, RDF_TYPE, VCARD, XSD } from '../rdf/vocabulary.js';
+
 /**
  * The generator's own small RDF model and its two writers. The demo builds descriptions as nested subjects (blank
  * nodes inline, as Turtle shows them) and writes them straight to text: going through an RDF/JS writer would cost
@@ -16,23 +18,24 @@ export interface Description {
   properties: [predicate: string, object: Term][];
 }
 
+/** The namespaces the demo writes, with the EU authority tables as prefixes of their own (short Turtle). */
 export const NS = {
-  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-  dcat: 'http://www.w3.org/ns/dcat#',
-  dct: 'http://purl.org/dc/terms/',
-  dcatap: 'http://data.europa.eu/r5r/',
-  foaf: 'http://xmlns.com/foaf/0.1/',
-  vcard: 'http://www.w3.org/2006/vcard/ns#',
-  theme: 'http://publications.europa.eu/resource/authority/data-theme/',
-  filetype: 'http://publications.europa.eu/resource/authority/file-type/',
-  access: 'http://publications.europa.eu/resource/authority/access-right/',
-  freq: 'http://publications.europa.eu/resource/authority/frequency/',
-  lang: 'http://publications.europa.eu/resource/authority/language/',
-  avail: 'http://publications.europa.eu/resource/authority/planned-availability/',
+  rdf: RDF,
+  xsd: XSD,
+  dcat: DCAT,
+  dct: DCT,
+  dcatap: DCATAP,
+  foaf: FOAF,
+  vcard: VCARD,
+  theme: `${EU_AUTHORITY}data-theme/`,
+  filetype: `${EU_AUTHORITY}file-type/`,
+  access: `${EU_AUTHORITY}access-right/`,
+  freq: `${EU_AUTHORITY}frequency/`,
+  lang: `${EU_AUTHORITY}language/`,
+  avail: `${EU_AUTHORITY}planned-availability/`,
 } as const;
 
-export const RDF_TYPE = `${NS.rdf}type`;
+export { RDF_TYPE };
 
 export const iri = (value: string): Term => ({ kind: 'iri', iri: value });
 export const text = (value: string, lang: string): Term => ({ kind: 'literal', value, lang });

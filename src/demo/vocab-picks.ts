@@ -1,3 +1,4 @@
+import { ADMS_LICENCE_TYPE, ADMS_PUBLISHER_TYPE, EU_AUTHORITY } from '../rdf/vocabulary.js';
 import { NS } from './rdf-text.js';
 
 /** The controlled values the demo draws from: the EU authority tables DCAT-AP 3 prescribes, IANA, Creative Commons. */
@@ -39,7 +40,7 @@ export const LICENCES = {
 
 /** ADMS licence types, for a licence described as a dct:LicenseDocument. */
 export const LICENCE_TYPES = {
-  attribution: 'http://purl.org/adms/licencetype/Attribution',
+  attribution: `${ADMS_LICENCE_TYPE}Attribution`,
 } as const;
 
 export type AccessRight = 'PUBLIC' | 'RESTRICTED' | 'NON_PUBLIC';
@@ -51,7 +52,7 @@ export const frequencyIri = (frequency: Frequency): string => `${NS.freq}${frequ
 export const LANGUAGE_SWE = `${NS.lang}SWE`;
 export const LANGUAGE_ENG = `${NS.lang}ENG`;
 export const AVAILABILITY_STABLE = `${NS.avail}STABLE`;
-export const THEME_TAXONOMY = 'http://publications.europa.eu/resource/authority/data-theme';
+export const THEME_TAXONOMY = `${EU_AUTHORITY}data-theme`;
 
 /** NUTS 3 SE232, Västra Götalands län: the area every catalog of the region covers. */
 export const NUTS_VASTRA_GOTALAND = 'http://data.europa.eu/nuts/code/SE232';
@@ -59,6 +60,6 @@ export const NUTS_VASTRA_GOTALAND = 'http://data.europa.eu/nuts/code/SE232';
 export const GEONAMES_GOTEBORG = 'https://sws.geonames.org/2711537/';
 
 export const PUBLISHER_TYPES = {
-  region: 'http://purl.org/adms/publishertype/RegionalAuthority',
-  kommun: 'http://purl.org/adms/publishertype/LocalAuthority',
+  region: `${ADMS_PUBLISHER_TYPE}RegionalAuthority`,
+  kommun: `${ADMS_PUBLISHER_TYPE}LocalAuthority`,
 } as const;

@@ -2,7 +2,7 @@ import type { AppContext } from '../context.js';
 import { catalogGraph } from '../catalogs/catalog-id.js';
 import { allRecords, type CatalogRecord } from '../catalogs/catalog-record.js';
 import { iriTerm } from '../catalogs/dataset-page.js';
-import { RDF_TYPE } from '../catalogs/vocabulary.js';
+import { RDF_TYPE } from '../rdf/vocabulary.js';
 
 /**
  * How many blank nodes deep a description follows: dataset → contact point → address, distribution → checksum,

@@ -5,12 +5,11 @@ import { catalogGraph } from '../catalogs/catalog-id.js';
 import { allRecords, type CatalogRecord } from '../catalogs/catalog-record.js';
 import { iriTerm } from '../catalogs/dataset-page.js';
 import { catalogsVersion, etagFor, notModified } from '../catalogs/conditional.js';
-import { DCT, RDF_TYPE, XSD } from '../catalogs/vocabulary.js';
+import { DCT, RDF_TYPE, VOID, XSD } from '../rdf/vocabulary.js';
 import { serializeGraph } from '../rdf/serialize.js';
 import { DUMP_PATH } from './dump.js';
 
 export const VOID_PATH = '/.well-known/void';
-const VOID = 'http://rdfs.org/ns/void#';
 
 interface GraphStatistics {
   version: string;

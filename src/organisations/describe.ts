@@ -1,16 +1,13 @@
+import { ADMS_PUBLISHER_TYPE, DCT, FOAF, RDF_TYPE, SKOS, rdfs } from '../rdf/vocabulary.js';
 import type { Organisation, Organisations } from './organisations.js';
 
-const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-const RDFS_SEE_ALSO = 'http://www.w3.org/2000/01/rdf-schema#seeAlso';
-const FOAF = 'http://xmlns.com/foaf/0.1/';
-const DCT = 'http://purl.org/dc/terms/';
-const SKOS_NOTATION = 'http://www.w3.org/2004/02/skos/core#notation';
-const PUBLISHER_TYPE = 'http://purl.org/adms/publishertype/';
+const RDFS_SEE_ALSO = rdfs('seeAlso');
+const SKOS_NOTATION = `${SKOS}notation`;
 
 /** ADMS publisher types (the vocabulary DCAT-AP-SE requires for an agent's dct:type). */
 const PUBLISHER_TYPES: Record<Organisation['type'], string> = {
-  kommun: `${PUBLISHER_TYPE}LocalAuthority`,
-  region: `${PUBLISHER_TYPE}RegionalAuthority`,
+  kommun: `${ADMS_PUBLISHER_TYPE}LocalAuthority`,
+  region: `${ADMS_PUBLISHER_TYPE}RegionalAuthority`,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { Parser, type Quad, type Term } from 'n3';
+import { DCAT, DCT, FOAF, LOCN, RDF, RDFS, SCHEMA, SKOS, VCARD } from '../rdf/vocabulary.js';
 import type { LangValues } from '../search/dataset-summary.js';
 import type {
   AgentView,
@@ -10,15 +11,6 @@ import type {
   TermView,
 } from './view-models.js';
 
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
-const DCT = 'http://purl.org/dc/terms/';
-const DCAT = 'http://www.w3.org/ns/dcat#';
-const FOAF = 'http://xmlns.com/foaf/0.1/';
-const VCARD = 'http://www.w3.org/2006/vcard/ns#';
-const SKOS = 'http://www.w3.org/2004/02/skos/core#';
-const SCHEMA = 'http://schema.org/';
-const LOCN = 'http://www.w3.org/ns/locn#';
 
 /** Raised when the description is not N-Triples or does not describe the resource asked for. */
 export class DescriptionError extends Error {}

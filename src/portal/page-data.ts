@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { catalogGraph } from '../catalogs/catalog-id.js';
 import { allRecords, type CatalogRecord } from '../catalogs/catalog-record.js';
 import { catalogNodeConstruct, iriTerm } from '../catalogs/dataset-page.js';
-import { dcat, dct } from '../catalogs/vocabulary.js';
+import { dcat, dct } from '../rdf/vocabulary.js';
 import { describeConstruct } from '../linked-data/describe.js';
 import type { RenderPart } from '../store/replica-protocol.js';
 import type { LangValues } from '../search/dataset-summary.js';

@@ -7,7 +7,7 @@ import type { PortalPages } from '../linked-data/pages.js';
 import type { FoundResource } from '../linked-data/describe.js';
 import type { CatalogRecord } from '../catalogs/catalog-record.js';
 import type { Organisation } from '../organisations/organisations.js';
-import { dcat } from '../catalogs/vocabulary.js';
+import { dcat } from '../rdf/vocabulary.js';
 import { labelOfIri } from '../vocabularies/labels.js';
 import { parseSearchQuery } from '../search/search-query.js';
 import { chooseLanguage } from './language.js';

@@ -49,8 +49,11 @@ export const VIEWS_DIR = path.join('src', 'portal', 'views');
 export const ASSETS_DIR = path.join('src', 'portal', 'assets');
 export const STYLESHEET = 'portal.css';
 
-/** How many values of a facet the search page lists (selected ones are always listed). */
-const FACET_LIMIT = 12;
+/**
+ * How many values of a facet the search page lists (selected ones are always listed): every organisation of the
+ * region fits, so any of them can be picked without JavaScript; the long tail of formats and licences is cut.
+ */
+const FACET_LIMIT: Record<FacetName, number> = { organisation: 60, theme: 20, format: 20, license: 20, accessRights: 20 };
 /** A description in a list is cut here, at a word boundary; the page has the whole text. */
 const EXCERPT_CHARS = 220;
 /** Page links either side of the current one before the list collapses into "…". */
@@ -277,7 +280,7 @@ export class PortalRenderer {
     const facets = FACETS.map((name) => {
       const selected = new Set(query.filters[name] ?? []);
       const values = result.facets[name] ?? [];
-      const shown = values.filter((v, i) => i < FACET_LIMIT || selected.has(v.value));
+      const shown = values.filter((v, i) => i < FACET_LIMIT[name] || selected.has(v.value));
       // A selected value with no match left still has to be listed, or it could not be unticked.
       for (const value of selected) if (!shown.some((v) => v.value === value)) shown.push({ value, label: value, count: 0 });
       return {
@@ -429,10 +432,11 @@ export class PortalRenderer {
   }
 
   private keywords(keywords: { value: string; lang: string }[], req: PageRequest) {
-    // Keywords in the page's language (or untagged) first; the others follow marked with their language.
+    // Keywords in the page's language (or untagged); the others, marked with their language, only when there are none
+    // (publishers repeat their keywords per language, and a Swedish page of "laddstolpar, EV charging" reads as noise).
     const mine = keywords.filter((k) => localText(k.value, k.lang, req.lang).lang === undefined);
-    const others = keywords.filter((k) => localText(k.value, k.lang, req.lang).lang !== undefined);
-    return [...mine, ...others].map((k) => ({
+    const shown = mine.length ? mine : keywords;
+    return shown.map((k) => ({
       text: localText(k.value, k.lang, req.lang),
       href: this.link(`/search?${new URLSearchParams({ q: k.value })}`, req),
     }));

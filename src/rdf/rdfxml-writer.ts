@@ -1,8 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
+import { RDF, RDF_LANG_STRING, XSD_STRING } from './vocabulary.js';
 
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
-const RDF_LANGSTRING = `${RDF}langString`;
 // An XML name start char followed by name chars, restricted to ASCII plus letters beyond it: enough for RDF vocabularies.
 const LOCAL_NAME = /[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*$/u;
 
@@ -60,7 +58,7 @@ function propertyElement(element: string, object: Term): string {
     case 'Literal': {
       let attributes = '';
       if (object.language) attributes = ` xml:lang="${attr(object.language)}"`;
-      else if (object.datatype.value !== XSD_STRING && object.datatype.value !== RDF_LANGSTRING) {
+      else if (object.datatype.value !== XSD_STRING && object.datatype.value !== RDF_LANG_STRING) {
         attributes = ` rdf:datatype="${attr(object.datatype.value)}"`;
       }
       return `<${element}${attributes}>${text(object.value)}</${element}>`;

@@ -150,13 +150,18 @@ export class DatasetIndex {
   search(query: SearchQuery): SearchResult {
     const words = tokenize(query.q);
     const scores = words.length ? this.textMatches(words) : undefined;
-    const filters = FACETS.flatMap((facet) => {
+    const filters = new Map<FacetName, Set<number>[]>();
+    for (const facet of FACETS) {
       const wanted = query.filters[facet] ?? [];
-      if (!wanted.length) return [];
+      if (!wanted.length) continue;
       const postings = this.postings[facet];
-      return [wanted.map((value) => postings.get(value)).filter((set): set is Set<number> => set !== undefined)];
-    });
-    const passes = filters.length === 0 ? () => true : (id: number) => filters.every((sets) => sets.some((set) => set.has(id)));
+      filters.set(facet, wanted.map((value) => postings.get(value)).filter((set): set is Set<number> => set !== undefined));
+    }
+    const passesExcept = (skip: FacetName | undefined) => (id: number) => {
+      for (const [facet, sets] of filters) if (facet !== skip && !sets.some((set) => set.has(id))) return false;
+      return true;
+    };
+    const passes = passesExcept(undefined);
     const orders = this.ordered();
     let matched: number[];
     if (scores && query.sort === 'relevance') {
@@ -168,11 +173,18 @@ export class DatasetIndex {
     } else {
       matched = orders.modified.filter((id) => (!scores || scores.has(id)) && passes(id));
     }
+    const facets = this.countFacets(matched, query.lang);
+    // A facet in use is counted without its own filter, so another of its values can still be added (OR).
+    for (const facet of filters.keys()) {
+      const others = passesExcept(facet);
+      const candidates = orders.modified.filter((id) => (!scores || scores.has(id)) && others(id));
+      facets[facet] = this.countFacet(facet, candidates, query.lang);
+    }
     const start = (query.page - 1) * query.pageSize;
     return {
       total: matched.length,
       results: matched.slice(start, start + query.pageSize).map((id) => this.slots[id]!.summary),
-      facets: this.countFacets(matched, query.lang),
+      facets,
     };
   }
 
@@ -362,16 +374,18 @@ export class DatasetIndex {
       for (const facet of FACETS) out[facet] = this.sortFacet(facet, [...this.postings[facet]].map(([value, ids]) => [value, ids.size]), lang);
       return out;
     }
-    for (const facet of FACETS) {
-      const counts = new Int32Array(this.valueNames[facet].length);
-      for (const id of matched) for (const n of this.slots[id]!.valueIds[facet]) counts[n]!++;
-      const pairs: [string, number][] = [];
-      counts.forEach((count, n) => {
-        if (count > 0) pairs.push([this.valueNames[facet][n]!, count]);
-      });
-      out[facet] = this.sortFacet(facet, pairs, lang);
-    }
+    for (const facet of FACETS) out[facet] = this.countFacet(facet, matched, lang);
     return out;
+  }
+
+  private countFacet(facet: FacetName, ids: number[], lang: 'sv' | 'en'): FacetValue[] {
+    const counts = new Int32Array(this.valueNames[facet].length);
+    for (const id of ids) for (const n of this.slots[id]!.valueIds[facet]) counts[n]!++;
+    const pairs: [string, number][] = [];
+    counts.forEach((count, n) => {
+      if (count > 0) pairs.push([this.valueNames[facet][n]!, count]);
+    });
+    return this.sortFacet(facet, pairs, lang);
   }
 
   private sortFacet(facet: FacetName, counts: [string, number][], lang: 'sv' | 'en'): FacetValue[] {

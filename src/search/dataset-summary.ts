@@ -60,6 +60,9 @@ export interface SearchQuery {
 export interface SearchResult {
   total: number;
   results: DatasetSummary[];
-  /** Counts among the datasets that match the query and every filter. */
+  /**
+   * Counts among the datasets that match the query and every filter; a facet with a filter of its own is counted
+   * without it (disjunctive faceting), so another of its values can still be added.
+   */
   facets: Record<FacetName, FacetValue[]>;
 }

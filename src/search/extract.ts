@@ -1,6 +1,6 @@
 import { Parser, type Quad, type Term } from 'n3';
 import { fingerprint } from '../rdf/fingerprint.js';
-import { DCAT, DCT, RDF_TYPE } from '../catalogs/vocabulary.js';
+import { DCAT, DCT, RDF_TYPE } from '../rdf/vocabulary.js';
 import type { DatasetSummary, LangValues } from './dataset-summary.js';
 
 const TYPES = new Map<string, DatasetSummary['type']>([

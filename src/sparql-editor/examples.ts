@@ -1,3 +1,5 @@
+import { DCAT, DCT, EU_AUTHORITY, FOAF } from '../rdf/vocabulary.js';
+
 /**
  * The example queries of the editor page: the questions people ask the portal most. Each is a named constant, not
  * text inside a handler, so the tests can run every one of them against a real store.
@@ -9,9 +11,9 @@ export interface SparqlExample {
   query: string;
 }
 
-const PREFIXES = `PREFIX dcat: <http://www.w3.org/ns/dcat#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+const PREFIXES = `PREFIX dcat: <${DCAT}>
+PREFIX dct: <${DCT}>
+PREFIX foaf: <${FOAF}>
 `;
 
 export const SPARQL_EXAMPLES: readonly SparqlExample[] = [
@@ -42,7 +44,7 @@ ORDER BY DESC(?datasets)`,
 SELECT ?theme (COUNT(DISTINCT ?dataset) AS ?datasets) WHERE {
   ?dataset a dcat:Dataset ;
     dcat:theme ?theme .
-  FILTER(STRSTARTS(STR(?theme), "http://publications.europa.eu/resource/authority/data-theme/"))
+  FILTER(STRSTARTS(STR(?theme), "${EU_AUTHORITY}data-theme/"))
 }
 GROUP BY ?theme
 ORDER BY DESC(?datasets)`,
@@ -59,7 +61,7 @@ SELECT DISTINCT ?dataset ?title ?distribution ?downloadURL WHERE {
   ?dataset a dcat:Dataset ;
     dct:title ?title ;
     dcat:distribution ?distribution .
-  { ?distribution dct:format <http://publications.europa.eu/resource/authority/file-type/CSV> }
+  { ?distribution dct:format <${EU_AUTHORITY}file-type/CSV> }
   UNION
   { ?distribution dcat:mediaType <https://www.iana.org/assignments/media-types/text/csv> }
   OPTIONAL { ?distribution dcat:downloadURL ?downloadURL }

@@ -1,8 +1,8 @@
 import { type GraphName } from './write-ops.js';
 import { lines, splitTripleLine } from '../rdf/ntriples-lines.js';
+import { XSD, XSD_STRING } from '../rdf/vocabulary.js';
 
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
-const XSD_STRING = `<${XSD}string>`;
+const XSD_STRING_TERM = `<${XSD_STRING}>`;
 /** What every line with a rewritable literal contains. */
 const XSD_TYPED = `"^^<${XSD}`;
 
@@ -258,7 +258,7 @@ function count(forms: WrittenForms, candidate: Candidate): void {
 }
 
 function isRewritable(object: string): boolean {
-  return object.startsWith('"') && object.endsWith('>') && object.includes(`"^^<${XSD}`) && !object.endsWith(XSD_STRING);
+  return object.startsWith('"') && object.endsWith('>') && object.includes(`"^^<${XSD}`) && !object.endsWith(XSD_STRING_TERM);
 }
 
 function keyOf(subject: string, predicate: string, storedLiteral: string): string {

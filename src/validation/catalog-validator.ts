@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
+import { RDF_TYPE, dcat } from '../rdf/vocabulary.js';
 import { checkProfiles, findProfile, PROFILES, UnknownProfileError } from './profiles.js';
 import { makeReport, type ValidationReport } from './report.js';
 import { DEFAULT_CACHE_TRIPLES, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
@@ -47,8 +48,8 @@ export interface CatalogValidatorOptions {
   cacheTriples?: number;
 }
 
-const DATASET_TYPE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset>';
-const CATALOG_TYPE = ' <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Catalog> .';
+const DATASET_TYPE = `<${RDF_TYPE}> <${dcat('Dataset')}>`;
+const CATALOG_TYPE = ` <${RDF_TYPE}> <${dcat('Catalog')}> .`;
 const NO_CHANGE: TextChange = { removed: '', added: '' };
 
 /**

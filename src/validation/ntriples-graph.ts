@@ -7,11 +7,11 @@
  * Building this index is several times cheaper than RDF/JS quads in an N3.Store, and lookups are plain Map reads.
  */
 
-export const RDF_TYPE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
-export const RDFS_SUBCLASS_OF = '<http://www.w3.org/2000/01/rdf-schema#subClassOf>';
-export const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
-export const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
-export const RDF_DIR_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString';
+import { RDF_DIR_LANG_STRING, RDF_LANG_STRING, XSD_STRING, rdf, rdfs } from '../rdf/vocabulary.js';
+
+/** rdf:type and rdfs:subClassOf as this index spells them (N-Triples terms), for its lookups. */
+export const RDF_TYPE = `<${rdf('type')}>`;
+export const RDFS_SUBCLASS_OF = `<${rdfs('subClassOf')}>`;
 
 const EMPTY: readonly string[] = Object.freeze([]);
 

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
 import { fingerprint } from '../rdf/fingerprint.js';
+import { dcat } from '../rdf/vocabulary.js';
 import { dropOne, iriOf, RDF_TYPE, splitLine, termKind, type TripleGraph } from './ntriples-graph.js';
 import type { ValidationResult } from './report.js';
 
-const DCAT_DATASET = '<http://www.w3.org/ns/dcat#Dataset>';
-const DCAT_DATASET_SERIES = '<http://www.w3.org/ns/dcat#DatasetSeries>';
-const DCAT_DISTRIBUTION = '<http://www.w3.org/ns/dcat#distribution>';
+const DCAT_DATASET = `<${dcat('Dataset')}>`;
+const DCAT_DATASET_SERIES = `<${dcat('DatasetSeries')}>`;
+const DCAT_DISTRIBUTION = `<${dcat('distribution')}>`;
 
 export type Triple = [s: string, p: string, o: string];
 

@@ -6,6 +6,7 @@ import TermMapFactory from '@rdfjs/term-map/Factory.js';
 import NamespaceFactory from '@rdfjs/namespace/Factory.js';
 import ClownfaceFactory from 'clownface/Factory.js';
 import type { Quad, Term } from '@rdfjs/types';
+import { RDF, SH } from '../rdf/vocabulary.js';
 import { canonicalKey } from './ntriples-graph.js';
 import { loadProfile, termKey } from './loaded-profile.js';
 import type { ValidationResult } from './report.js';
@@ -93,8 +94,6 @@ export function comparable(results: ValidationResult[]): ComparableResult[] {
   }));
 }
 
-const SH = 'http://www.w3.org/ns/shacl#';
-
 /** Blank nodes keep the labels they had in the N-Triples (parsed with an empty prefix). */
 function dataTerm(term: Term): string {
   return term.termType === 'BlankNode' ? `_:${term.value}` : termKey(term, '');
@@ -131,5 +130,3 @@ function render(shapes: N3.Store, path: Term): string {
   if (one(RDF + 'first')) return list(path).map(grouped).join('/');
   return `_:${path.value}`;
 }
-
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';

@@ -1,6 +1,7 @@
 import { JSONLD, NTRIPLES, RDFXML, TURTLE, type RdfFormat } from '../rdf/formats.js';
 import { serializeGraph } from '../rdf/serialize.js';
-import { literalKey } from './ntriples-graph.js';
+import { RDF, SH, XSD_BOOLEAN } from '../rdf/vocabulary.js';
+import { literalKey, RDF_TYPE } from './ntriples-graph.js';
 
 /**
  * One validation result.
@@ -34,10 +35,6 @@ export interface ValidationReport {
   conforms: boolean;
   results: ValidationResult[];
 }
-
-const SH = 'http://www.w3.org/ns/shacl#';
-const RDF_TYPE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
-const XSD_BOOLEAN = 'http://www.w3.org/2001/XMLSchema#boolean';
 
 export function makeReport(results: ValidationResult[]): ValidationReport {
   return { conforms: !results.some((r) => r.severity === 'Violation'), results };
@@ -106,7 +103,6 @@ function guessTerm(value: string, literalFirst: boolean): string {
 function writePath(text: string, add: (s: string, p: string, o: string) => void, fresh: () => string): string {
   if (!text.includes('<')) return `<${text}>`;
   let at = 0;
-  const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
   const list = (items: string[]): string => {
     let head = `<${RDF}nil>`;
     for (const item of [...items].reverse()) {

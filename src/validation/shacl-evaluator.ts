@@ -9,7 +9,8 @@ import {
   type DecodedLiteral,
   type TripleGraph,
 } from './ntriples-graph.js';
-import { XSD_DATETIME, type CompiledPath, type CompiledShape, type CompiledShapes, type Constraint } from './shapes-compiler.js';
+import { XSD_DATETIME } from '../rdf/vocabulary.js';
+import { type CompiledPath, type CompiledShape, type CompiledShapes, type Constraint } from './shapes-compiler.js';
 
 /** A validation result as the evaluator finds it: terms in N-Triples spelling, shape and constraint as compiled. */
 export interface RawResult {

@@ -1,6 +1,7 @@
 import N3 from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { validators as datatypeValidators } from 'rdf-validate-datatype';
+import { RDF, SH, XSD_BOOLEAN, rdfs } from '../rdf/vocabulary.js';
 import { canonicalKey, literalKey, RDF_TYPE, RDFS_SUBCLASS_OF } from './ntriples-graph.js';
 import type { Evaluation } from './shacl-evaluator.js';
 
@@ -16,11 +17,7 @@ import type { Evaluation } from './shacl-evaluator.js';
  * engines silently skip what they do not know and the check would never run.
  */
 
-export const SH = 'http://www.w3.org/ns/shacl#';
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const RDFS_CLASS = 'http://www.w3.org/2000/01/rdf-schema#Class';
-const XSD_BOOLEAN = 'http://www.w3.org/2001/XMLSchema#boolean';
-const XSD_DATETIME = 'http://www.w3.org/2001/XMLSchema#dateTime';
+const RDFS_CLASS = rdfs('Class');
 
 export type Severity = 'Violation' | 'Warning' | 'Info';
 
@@ -702,5 +699,3 @@ function grouped(path: CompiledPath): string {
 function distinct(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
-
-export { XSD_DATETIME };

@@ -1,19 +1,20 @@
+import { EU_AUTHORITY } from '../rdf/vocabulary.js';
 import type { FacetName } from '../search/dataset-summary.js';
 import { ACCESS_RIGHTS } from './access-right.js';
 import { THEMES } from './data-theme.js';
 import { FILE_TYPES } from './file-type.js';
 import { LICENCES } from './licence.js';
 import { creativeCommonsLabel } from './creative-commons.js';
+import { OTHER_CONCEPTS } from './other-concepts.js';
 
-const AUTHORITY = 'http://publications.europa.eu/resource/authority/';
 const IANA_MEDIA_TYPES = /^https?:\/\/www\.iana\.org\/assignments\/media-types\//;
 
 /** The EU authority table behind each facet a dataset's IRIs may come from. */
 const TABLES: Partial<Record<FacetName, { prefix: string; labels: Record<string, readonly string[]> }>> = {
-  theme: { prefix: `${AUTHORITY}data-theme/`, labels: THEMES },
-  format: { prefix: `${AUTHORITY}file-type/`, labels: FILE_TYPES },
-  license: { prefix: `${AUTHORITY}licence/`, labels: LICENCES },
-  accessRights: { prefix: `${AUTHORITY}access-right/`, labels: ACCESS_RIGHTS },
+  theme: { prefix: `${EU_AUTHORITY}data-theme/`, labels: THEMES },
+  format: { prefix: `${EU_AUTHORITY}file-type/`, labels: FILE_TYPES },
+  license: { prefix: `${EU_AUTHORITY}licence/`, labels: LICENCES },
+  accessRights: { prefix: `${EU_AUTHORITY}access-right/`, labels: ACCESS_RIGHTS },
 };
 
 /**
@@ -49,6 +50,8 @@ export function facetIri(facet: FacetName, value: string): string {
 export function labelOfIri(iri: string, lang: 'sv' | 'en'): string | undefined {
   const creativeCommons = creativeCommonsLabel(iri, lang);
   if (creativeCommons) return creativeCommons;
+  const other = OTHER_CONCEPTS[iri];
+  if (other) return lang === 'sv' ? other[0] : other[1];
   for (const facet of Object.keys(TABLES) as FacetName[]) {
     const value = facetValue(facet, iri);
     if (value !== iri) return facetLabel(facet, value, lang);

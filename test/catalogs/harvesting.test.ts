@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { startTestServer, admin, type TestServer } from '../support/server.js';
 import { makeCatalog } from '../support/catalogs.js';
 import { parse } from '../support/rdf.js';
+import { indexReady } from '../support/dataset-index.js';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const DCAT = 'http://www.w3.org/ns/dcat#';
@@ -26,6 +27,8 @@ describe('harvesting the regional union', function () {
       expect(res.status, await res.text()).to.equal(201);
       for (let i = 0; i < org.datasets; i++) expected.add(`https://data.${org.id}.example/ds/dataset-${i}`);
     }
+    // Pages list from the dataset index, which follows each write a moment after it is acknowledged.
+    await indexReady(server);
   });
   after(async () => server.kill());
 

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { foreignRequests, launchChromium, recordRequests, seriousAxeViolations } from '../support/browser.js';
 import { startHostPage } from '../support/search-stand-in.js';
 import { isCssColour, isFontStack } from '../../src/embed/theme.js';
-import { indexReady } from '../search/fixtures.js';
+import { indexReady } from '../support/dataset-index.js';
 
 const HOSTILE_TITLE = `<script>alert("x")</script> & "Badplatser"`;
 

@@ -1,3 +1,4 @@
+import { indexReady } from '../support/dataset-index.js';
 import fs from 'node:fs';
 import net from 'node:net';
 import { generateRegion, type GeneratedRegion } from '../../src/demo/region-generator.js';
@@ -53,21 +54,9 @@ export async function startRegionServer(datasets = REGION_DATASETS): Promise<Reg
   return { server, url, region, stop };
 }
 
+export { indexReady };
+
 export async function publishCatalog(url: string, id: string, text: string, mediaType: string): Promise<void> {
   const res = await fetch(`${url}/catalogs/${id}`, { method: 'PUT', body: text, headers: { ...admin, 'Content-Type': mediaType } });
   if (res.status !== 201 && res.status !== 204) throw new Error(`PUT /catalogs/${id}: ${res.status} ${await res.text()}`);
-}
-
-/** Wait until /healthz says every acknowledged write is searchable (a write is queued before it is answered). */
-export async function indexReady(server: TestServer, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await fetch(`${server.url}/healthz`);
-    if (res.status === 200) {
-      const { search } = (await res.json()) as { search: { state: string } };
-      if (search.state === 'ready') return;
-    } else await res.body?.cancel();
-    if (Date.now() > deadline) throw new Error(`the dataset index was not ready in ${timeoutMs} ms:\n${server.output().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

@@ -168,27 +168,7 @@ export async function publish(server: TestServer, fixture: CatalogFixture): Prom
   expect([201, 204], await res.text()).to.include(res.status);
 }
 
-export interface IndexStatus {
-  state: 'loading' | 'indexing' | 'ready';
-  pending: number;
-  datasets: number;
-  version: number;
-  seq: number;
-}
-
-/** Wait until /healthz says the index has every acknowledged write (a write is queued before it is answered). */
-export async function indexReady(server: TestServer, timeoutMs = 30_000): Promise<IndexStatus> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await fetch(`${server.url}/healthz`);
-    if (res.status === 200) {
-      const { search } = (await res.json()) as { search: IndexStatus };
-      if (search.state === 'ready') return search;
-    } else await res.body?.cancel();
-    if (Date.now() > deadline) throw new Error(`the dataset index was not ready in ${timeoutMs} ms:\n${server.output().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+export { indexReady, type IndexStatus } from '../support/dataset-index.js';
 
 export interface SearchJson {
   total: number;

@@ -1,0 +1,60 @@
+/**
+ * Every namespace the code spells, named once, with the few terms it looks for by name. Files build terms from
+ * these (`dcat('Dataset')`, `${DCT}title`) instead of writing IRIs out, so a typo cannot make one file disagree
+ * with another about which property it means. The serialisers' prefix table (`PREFIXES` in `formats.ts`) is made
+ * from the same constants.
+ */
+
+// W3C core
+export const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+export const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
+export const XSD = 'http://www.w3.org/2001/XMLSchema#';
+export const OWL = 'http://www.w3.org/2002/07/owl#';
+export const SH = 'http://www.w3.org/ns/shacl#';
+
+// DCAT, DCAT-AP and the vocabularies their profiles use
+export const DCAT = 'http://www.w3.org/ns/dcat#';
+export const DCT = 'http://purl.org/dc/terms/';
+export const DCATAP = 'http://data.europa.eu/r5r/';
+export const GEODCATAP = 'http://data.europa.eu/930/';
+export const ADMS = 'http://www.w3.org/ns/adms#';
+export const FOAF = 'http://xmlns.com/foaf/0.1/';
+export const VCARD = 'http://www.w3.org/2006/vcard/ns#';
+export const SKOS = 'http://www.w3.org/2004/02/skos/core#';
+export const LOCN = 'http://www.w3.org/ns/locn#';
+export const SPDX = 'http://spdx.org/rdf/terms#';
+export const ODRL = 'http://www.w3.org/ns/odrl/2/';
+export const PROV = 'http://www.w3.org/ns/prov#';
+export const SCHEMA = 'http://schema.org/';
+export const TIME = 'http://www.w3.org/2006/time#';
+
+// Describing the server itself
+export const HYDRA = 'http://www.w3.org/ns/hydra/core#';
+export const SD = 'http://www.w3.org/ns/sparql-service-description#';
+export const VOID = 'http://rdfs.org/ns/void#';
+/** W3C's unique IRIs for formats (SPARQL service descriptions name result and graph formats with them). */
+export const FORMATS = 'http://www.w3.org/ns/formats/';
+
+// Controlled vocabularies DCAT-AP-SE asks for
+/** The EU Publications Office authority tables; a table's concepts are `${EU_AUTHORITY}<table>/<code>`. */
+export const EU_AUTHORITY = 'http://publications.europa.eu/resource/authority/';
+/** ADMS publisher types (an agent's dct:type). */
+export const ADMS_PUBLISHER_TYPE = 'http://purl.org/adms/publishertype/';
+/** ADMS licence types (a licence document's dct:type). */
+export const ADMS_LICENCE_TYPE = 'http://purl.org/adms/licencetype/';
+
+export const rdf = (name: string) => `${RDF}${name}`;
+export const rdfs = (name: string) => `${RDFS}${name}`;
+export const xsd = (name: string) => `${XSD}${name}`;
+export const sh = (name: string) => `${SH}${name}`;
+export const dcat = (name: string) => `${DCAT}${name}`;
+export const dct = (name: string) => `${DCT}${name}`;
+export const foaf = (name: string) => `${FOAF}${name}`;
+export const hydra = (name: string) => `${HYDRA}${name}`;
+
+export const RDF_TYPE = rdf('type');
+export const RDF_LANG_STRING = rdf('langString');
+export const RDF_DIR_LANG_STRING = rdf('dirLangString');
+export const XSD_STRING = xsd('string');
+export const XSD_BOOLEAN = xsd('boolean');
+export const XSD_DATETIME = xsd('dateTime');
