@@ -157,11 +157,10 @@ export class DatasetIndex {
       const postings = this.postings[facet];
       filters.set(facet, wanted.map((value) => postings.get(value)).filter((set): set is Set<number> => set !== undefined));
     }
-    const passesExcept = (skip: FacetName | undefined) => (id: number) => {
-      for (const [facet, sets] of filters) if (facet !== skip && !sets.some((set) => set.has(id))) return false;
+    const passes = (id: number) => {
+      for (const sets of filters.values()) if (!sets.some((set) => set.has(id))) return false;
       return true;
     };
-    const passes = passesExcept(undefined);
     const orders = this.ordered();
     let matched: number[];
     if (scores && query.sort === 'relevance') {
@@ -175,11 +174,7 @@ export class DatasetIndex {
     }
     const facets = this.countFacets(matched, query.lang);
     // A facet in use is counted without its own filter, so another of its values can still be added (OR).
-    for (const facet of filters.keys()) {
-      const others = passesExcept(facet);
-      const candidates = orders.modified.filter((id) => (!scores || scores.has(id)) && others(id));
-      facets[facet] = this.countFacet(facet, candidates, query.lang);
-    }
+    for (const facet of filters.keys()) facets[facet] = this.countWithout(facet, filters, scores, query.lang);
     const start = (query.page - 1) * query.pageSize;
     return {
       total: matched.length,
@@ -381,6 +376,25 @@ export class DatasetIndex {
     }
     for (const facet of FACETS) out[facet] = this.countFacet(facet, matched, lang);
     return out;
+  }
+
+  /**
+   * A facet counted among the datasets that match the text and every other facet's filter. It starts from the smallest
+   * set that bounds them (the text matches, or the smallest other facet's values) rather than from every dataset.
+   */
+  private countWithout(facet: FacetName, filters: Map<FacetName, Set<number>[]>, scores: Map<number, number> | undefined, lang: 'sv' | 'en'): FacetValue[] {
+    const others = [...filters].filter(([name]) => name !== facet).map(([, sets]) => sets);
+    if (!scores && others.length === 0) return this.sortFacet(facet, [...this.postings[facet]].map(([value, ids]) => [value, ids.size]), lang);
+    const size = (sets: Set<number>[]) => sets.reduce((n, set) => n + set.size, 0);
+    let start: Iterable<number>;
+    if (scores && (others.length === 0 || scores.size <= Math.min(...others.map(size)))) start = scores.keys();
+    else {
+      const smallest = others.reduce((a, b) => (size(b) < size(a) ? b : a));
+      start = new Set(smallest.flatMap((set) => [...set]));
+    }
+    const ids: number[] = [];
+    for (const id of start) if ((!scores || scores.has(id)) && others.every((sets) => sets.some((set) => set.has(id)))) ids.push(id);
+    return this.countFacet(facet, ids, lang);
   }
 
   private countFacet(facet: FacetName, ids: number[], lang: 'sv' | 'en'): FacetValue[] {
