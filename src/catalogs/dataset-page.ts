@@ -8,11 +8,15 @@ export const iriTerm = (iri: string) => `<${iri.replace(/[\u0000-\u0020<>"{}|^`\
  * and one level further of blank nodes (a checksum of a distribution, the address of a contact point).
  */
 export function datasetsConstruct(graph: string, datasets: string[]): string {
+  // Each branch follows one kind of link, without FILTER EXISTS (evaluated per candidate row in Oxigraph).
+  const distribution = iriTerm(dcat('distribution'));
   return `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${iriTerm(graph)} {
   VALUES ?d { ${datasets.map(iriTerm).join(' ')} }
   { ?d ?p ?o . BIND(?d AS ?s) }
-  UNION { ?d ?p1 ?s . FILTER(isBlank(?s) || EXISTS { ?d ${iriTerm(dcat('distribution'))} ?s }) ?s ?p ?o }
-  UNION { ?d ?p1 ?x . ?x ?p2 ?s . FILTER(isBlank(?s) && (isBlank(?x) || EXISTS { ?d ${iriTerm(dcat('distribution'))} ?x })) ?s ?p ?o }
+  UNION { ?d ${distribution} ?s . ?s ?p ?o }
+  UNION { ?d ?p1 ?s . FILTER(isBlank(?s)) ?s ?p ?o }
+  UNION { ?d ${distribution} ?x . ?x ?p2 ?s . FILTER(isBlank(?s)) ?s ?p ?o }
+  UNION { ?d ?p1 ?x . FILTER(isBlank(?x)) ?x ?p2 ?s . FILTER(isBlank(?s)) ?s ?p ?o }
 } }`;
 }
 
