@@ -90,9 +90,8 @@ export class RegionalCatalog {
     if (stale.length) {
       for (const record of stale) {
         const graph = catalogGraph(this.baseUrl, record.id);
-        const chunks: Uint8Array[] = [];
-        await this.store.render([{ graph, construct: catalogNodeConstruct(graph, record.catalogIri) }], 'application/n-triples', (chunk) => void chunks.push(chunk));
-        this.nodes.set(record.id, { version: record.version, ntriples: Buffer.concat(chunks).toString('utf8') });
+        const ntriples = await this.store.ntriples([{ graph, construct: catalogNodeConstruct(graph, record.catalogIri) }]);
+        this.nodes.set(record.id, { version: record.version, ntriples });
       }
       const current = new Set(records.map((r) => r.id));
       for (const id of this.nodes.keys()) if (!current.has(id)) this.nodes.delete(id);

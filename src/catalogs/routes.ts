@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { badRequest, methodNotAllowed, notFound, serviceUnavailable, unauthorized } from '../http/errors.js';
 import { chooseRepresentation, isFormatSuffix } from '../http/representation.js';
-import { chunkSink } from '../http/respond.js';
+import { chunkSink, streamInto } from '../http/respond.js';
 import { readRdfBody } from '../http/rdf-body.js';
 import { storeErrorToHttp } from '../http/store-errors.js';
 import { catalogBase, catalogGraph, checkCatalogId } from './catalog-id.js';
@@ -167,16 +167,7 @@ export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
     }
     const plan: { parts: RenderPart[]; extra: string } = await services.regional.plan(paging, listing);
     const sink = chunkSink(res, 200, `${format.mediaType}; charset=utf-8`, headers);
-    try {
-      await ctx.store.render(plan.parts, format.mediaType, sink.onChunk, { extra: plan.extra });
-    } catch (error) {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      throw storeErrorToHttp(error);
-    }
-    sink.end();
+    await streamInto(res, sink, () => ctx.store.render(plan.parts, format.mediaType, sink.onChunk, { extra: plan.extra }));
   };
 }
 

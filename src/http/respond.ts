@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { storeErrorToHttp } from './store-errors.js';
 
 /**
  * A sink for a body that arrives in chunks: the first chunk sends the headers, each write waits for the socket to
@@ -32,4 +33,21 @@ export function chunkSink(res: Response, status: number, contentType: string, he
       res.end();
     },
   };
+}
+
+/**
+ * Stream a store read into a sink and end it. A failure before the first chunk is answered as an error (timeout,
+ * busy replica); after it the headers are gone, so the connection is cut and the client sees the body incomplete.
+ */
+export async function streamInto(res: Response, sink: ReturnType<typeof chunkSink>, produce: () => Promise<unknown>): Promise<void> {
+  try {
+    await produce();
+  } catch (error) {
+    if (sink.started || res.headersSent) {
+      res.destroy();
+      return;
+    }
+    throw storeErrorToHttp(error);
+  }
+  sink.end();
 }

@@ -81,7 +81,5 @@ export async function findResource(ctx: Reader, iri: string, preferred?: string)
 export async function describeResource(ctx: Reader, iri: string): Promise<ResourceDescription | undefined> {
   const found = await findResource(ctx, iri);
   if (!found) return undefined;
-  const chunks: Uint8Array[] = [];
-  await ctx.store.render([{ graph: found.graph, construct: describeConstruct(found.graph, iri) }], 'application/n-triples', (chunk) => void chunks.push(chunk));
-  return { ...found, ntriples: Buffer.concat(chunks).toString('utf8') };
+  return { ...found, ntriples: await ctx.store.ntriples([{ graph: found.graph, construct: describeConstruct(found.graph, iri) }]) };
 }

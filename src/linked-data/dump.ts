@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
-import { chunkSink } from '../http/respond.js';
-import { storeErrorToHttp } from '../http/store-errors.js';
+import { chunkSink, streamInto } from '../http/respond.js';
 import { catalogGraph } from '../catalogs/catalog-id.js';
 import { allRecords } from '../catalogs/catalog-record.js';
 import { iriTerm } from '../catalogs/dataset-page.js';
@@ -64,20 +63,13 @@ export function dump(ctx: AppContext) {
     const send = async (text: string) => {
       if (text) await sink.onChunk(Buffer.from(text, 'utf8'));
     };
-    try {
+    await streamInto(res, sink, async () => {
       for (const graph of graphs) {
         const quads = new NQuadsOfGraph(graph);
         // A graph dropped since the listing is simply not in the dump.
         await ctx.store.document(graph, 'application/n-triples', (chunk) => send(quads.push(chunk)));
         await send(quads.end());
       }
-    } catch (error) {
-      if (sink.started) {
-        res.destroy();
-        return;
-      }
-      throw storeErrorToHttp(error);
-    }
-    sink.end();
+    });
   };
 }

@@ -2,8 +2,7 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { chooseRepresentation, isFormatSuffix, splitSuffix } from '../http/representation.js';
-import { chunkSink } from '../http/respond.js';
-import { storeErrorToHttp } from '../http/store-errors.js';
+import { chunkSink, streamInto } from '../http/respond.js';
 import { etagFor, notModified } from '../catalogs/conditional.js';
 import { describeConstruct, findResource, type FoundResource } from './describe.js';
 
@@ -74,14 +73,5 @@ async function sendDescription(ctx: AppContext, req: Request, res: Response, fou
     return;
   }
   const sink = chunkSink(res, 200, `${chosen.mediaType}; charset=utf-8`, headers);
-  try {
-    await ctx.store.render([{ graph: found.graph, construct: describeConstruct(found.graph, found.iri) }], chosen.mediaType, sink.onChunk);
-  } catch (error) {
-    if (sink.started) {
-      res.destroy();
-      return;
-    }
-    throw storeErrorToHttp(error);
-  }
-  sink.end();
+  await streamInto(res, sink, () => ctx.store.render([{ graph: found.graph, construct: describeConstruct(found.graph, found.iri) }], chosen.mediaType, sink.onChunk));
 }

@@ -15,11 +15,7 @@ import type { CatalogSummary, ValidationStatus } from './view-models.js';
  */
 type Reader = Pick<AppContext, 'store' | 'config'>;
 
-async function ntriplesOf(ctx: Reader, parts: RenderPart[]): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  await ctx.store.render(parts, 'application/n-triples', (chunk) => void chunks.push(chunk));
-  return Buffer.concat(chunks).toString('utf8');
-}
+const ntriplesOf = (ctx: Reader, parts: RenderPart[]): Promise<string> => ctx.store.ntriples(parts);
 
 /** The triples of the IRI-named resources `iri` links to with `predicate`, and their blank nodes one level down. */
 function linkedConstruct(graph: string, iri: string, predicate: string): string {

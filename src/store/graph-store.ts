@@ -203,6 +203,13 @@ export class GraphStore {
     return result === undefined;
   }
 
+  /** Small parts of graphs as one N-Triples text, literals as written: descriptions for pages, cached catalog nodes. */
+  async ntriples(parts: RenderPart[]): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    await this.render(parts, 'application/n-triples', (chunk) => void chunks.push(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
   /** A small SELECT for the server's own use (paging, listings): results parsed from SPARQL JSON. */
   async select(query: string, baseIri: string): Promise<Record<string, { type: string; value: string }>[]> {
     const chunks: Uint8Array[] = [];

@@ -1,13 +1,7 @@
 import type { TestServer } from './server.js';
+import type { IndexStatus } from '../../src/search/index-follower.js';
 
-/** The dataset index's status as /healthz reports it under `search`. */
-export interface IndexStatus {
-  state: 'loading' | 'indexing' | 'ready';
-  pending: number;
-  datasets: number;
-  version: number;
-  seq: number;
-}
+export type { IndexStatus };
 
 /**
  * Wait until /healthz says the dataset index has every acknowledged write (a write is queued before it is answered),
