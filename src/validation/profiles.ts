@@ -19,13 +19,35 @@ export interface Profile {
   backgroundFiles: string[];
   /** Profile ids of the stack, base first, ending with this profile's id. */
   layers: string[];
+  /** The profile this one extends, if any. */
+  base?: string;
+  description?: string;
+  /** This layer's own shape files (`shapeFiles` holds the whole stack's). */
+  layerShapeFiles: string[];
 }
 
 /** The repository root (this file is src/validation/profiles.ts, compiled to dist/src/validation/profiles.js). */
 export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 
-function shapesIn(folder: string): string[] {
-  const dir = path.join(PROJECT_ROOT, 'shapes', folder);
+/**
+ * What a profile folder declares about itself in `shapes/{id}/profile.json`; every `.ttl` file beside it is a shape
+ * file of the layer. Adding a profile is adding a folder: nothing here names one.
+ */
+interface ProfileManifest {
+  title: string;
+  version: string;
+  /** The profile this one extends (its files come first), or absent for a base profile. */
+  base?: string;
+  /** Background files under `ontologies/` this layer adds. */
+  background?: string[];
+  /** A short description for /profiles and the README table. */
+  description?: string;
+}
+
+const SHAPES_DIR = path.join(PROJECT_ROOT, 'shapes');
+
+function shapesIn(shapesDir: string, folder: string): string[] {
+  const dir = path.join(shapesDir, folder);
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.ttl'))
@@ -35,33 +57,61 @@ function shapesIn(folder: string): string[] {
 
 const ontology = (file: string) => path.join(PROJECT_ROOT, 'ontologies', file);
 
-function base(profile: Omit<Profile, 'layers'>): Profile {
-  return { ...profile, layers: [profile.id] };
+function readManifest(shapesDir: string, id: string): ProfileManifest {
+  const file = path.join(shapesDir, id, 'profile.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ProfileManifest>;
+  if (typeof manifest.title !== 'string' || typeof manifest.version !== 'string') throw new Error(`${file}: "title" and "version" are required strings`);
+  if (manifest.base !== undefined && typeof manifest.base !== 'string') throw new Error(`${file}: "base" must be a profile id`);
+  if (manifest.background !== undefined && !(Array.isArray(manifest.background) && manifest.background.every((b) => typeof b === 'string'))) {
+    throw new Error(`${file}: "background" must be a list of file names under ontologies/`);
+  }
+  return manifest as ProfileManifest;
 }
 
 /** A profile on top of another: the base's files first, then this layer's. */
-export function layer(under: Profile, profile: Omit<Profile, 'layers'>): Profile {
+export function layer(under: Profile | undefined, profile: Omit<Profile, 'layers' | 'base'>): Profile {
+  if (!under) return { ...profile, layers: [profile.id] };
   return {
     ...profile,
+    base: under.id,
     shapeFiles: [...under.shapeFiles, ...profile.shapeFiles],
     backgroundFiles: [...new Set([...under.backgroundFiles, ...profile.backgroundFiles])],
     layers: [...under.layers, profile.id],
   };
 }
 
-const DCAT_AP_3 = base({
-  id: 'dcat-ap-3',
-  title: 'DCAT-AP 3.0.1',
-  version: '3.0.1',
-  shapeFiles: shapesIn('dcat-ap-3'),
-  backgroundFiles: [ontology('dcat-ap-background.ttl')],
-});
+/** Every folder of `shapes/` with a profile.json, each stacked on its base; bases are read first whatever their names. */
+export function loadProfiles(shapesDir = SHAPES_DIR): Profile[] {
+  const ids = fs
+    .readdirSync(shapesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(shapesDir, entry.name, 'profile.json')))
+    .map((entry) => entry.name)
+    .sort();
+  const manifests = new Map(ids.map((id) => [id, readManifest(shapesDir, id)]));
+  const loaded = new Map<string, Profile>();
+  const load = (id: string, path: string[]): Profile => {
+    const done = loaded.get(id);
+    if (done) return done;
+    const manifest = manifests.get(id);
+    if (!manifest) throw new Error(`Validation profile ${path.at(-1)} builds on unknown profile ${id}`);
+    if (path.includes(id)) throw new Error(`Validation profiles build on each other in a circle: ${[...path, id].join(' → ')}`);
+    const under = manifest.base === undefined ? undefined : load(manifest.base, [...path, id]);
+    const profile = layer(under, {
+      id,
+      title: manifest.title,
+      version: manifest.version,
+      description: manifest.description,
+      shapeFiles: shapesIn(shapesDir, id),
+      backgroundFiles: (manifest.background ?? []).map(ontology),
+      layerShapeFiles: shapesIn(shapesDir, id),
+    });
+    loaded.set(id, profile);
+    return profile;
+  };
+  return ids.map((id) => load(id, []));
+}
 
-// Next layers, when their shapes exist:
-//   layer(DCAT_AP_3, { id: 'dcat-ap-se', title: 'DCAT-AP-SE 3.0.1', version: '3.0.1', shapeFiles: shapesIn('dcat-ap-se'), backgroundFiles: [] })
-//   layer(DCAT_AP_3, { id: 'geodcat-ap', … }), layer(DCAT_AP_3, { id: 'statdcat-ap', … })
-
-export const PROFILES: readonly Profile[] = Object.freeze([DCAT_AP_3]);
+export const PROFILES: readonly Profile[] = Object.freeze(loadProfiles());
 
 export function findProfile(id: string): Profile | undefined {
   return PROFILES.find((p) => p.id === id);

@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import N3 from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { checkProfiles, findProfile, layer, PROFILES, requireProfile, UnknownProfileError } from '../../src/validation/profiles.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkProfiles, findProfile, layer, loadProfiles, PROFILES, requireProfile, UnknownProfileError } from '../../src/validation/profiles.js';
 import { loadProfile } from '../../src/validation/loaded-profile.js';
 import { compileShapes, ShapesError } from '../../src/validation/shapes-compiler.js';
 
@@ -30,20 +33,52 @@ describe('validation profiles', () => {
 
   it('a layer stacks its files on its base, base first', () => {
     const base = requireProfile('dcat-ap-3');
-    const national = layer(base, { id: 'national', title: 'National', version: '1', shapeFiles: ['/x/national.ttl'], backgroundFiles: ['/x/more.ttl'] });
+    const national = layer(base, { id: 'national', title: 'National', version: '1', shapeFiles: ['/x/national.ttl'], layerShapeFiles: ['/x/national.ttl'], backgroundFiles: ['/x/more.ttl'] });
     expect(national.shapeFiles).to.deep.equal([...base.shapeFiles, '/x/national.ttl']);
     expect(national.backgroundFiles).to.deep.equal([...base.backgroundFiles, '/x/more.ttl']);
     expect(national.layers).to.deep.equal(['dcat-ap-3', 'national']);
     expect(base.shapeFiles).to.have.length(5); // the base is not changed
   });
 
+  it('are read from the folders of shapes/: a profile.json each, stacked on its base whatever the folder order', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-profiles-'));
+    const folder = (id: string, manifest: object, files: string[]) => {
+      fs.mkdirSync(path.join(dir, id));
+      fs.writeFileSync(path.join(dir, id, 'profile.json'), JSON.stringify(manifest));
+      for (const f of files) fs.writeFileSync(path.join(dir, id, f), '');
+    };
+    try {
+      folder('a-national', { title: 'National', version: '2', base: 'z-base', background: ['more.ttl'] }, ['n.ttl']);
+      folder('z-base', { title: 'Base', version: '1' }, ['b2.ttl', 'b1.ttl']);
+      fs.mkdirSync(path.join(dir, 'not-a-profile'));
+      const [national, base] = loadProfiles(dir);
+      expect(base).to.include({ id: 'z-base', title: 'Base', version: '1' });
+      expect(base!.base).to.equal(undefined);
+      expect(base!.shapeFiles.map((f) => path.basename(f))).to.deep.equal(['b1.ttl', 'b2.ttl']);
+      expect(national).to.include({ id: 'a-national', base: 'z-base' });
+      expect(national!.layers).to.deep.equal(['z-base', 'a-national']);
+      expect(national!.shapeFiles.map((f) => path.basename(f))).to.deep.equal(['b1.ttl', 'b2.ttl', 'n.ttl']);
+      expect(national!.layerShapeFiles.map((f) => path.basename(f))).to.deep.equal(['n.ttl']);
+      expect(national!.backgroundFiles.map((f) => path.basename(f))).to.deep.equal(['more.ttl']);
+      folder('loop', { title: 'Loop', version: '1', base: 'loop' }, []);
+      expect(() => loadProfiles(dir)).to.throw(/in a circle: loop → loop/);
+      fs.rmSync(path.join(dir, 'loop'), { recursive: true });
+      folder('orphan', { title: 'Orphan', version: '1', base: 'nowhere' }, []);
+      expect(() => loadProfiles(dir)).to.throw(/orphan builds on unknown profile nowhere/);
+      fs.writeFileSync(path.join(dir, 'orphan', 'profile.json'), '{"title": 1}');
+      expect(() => loadProfiles(dir)).to.throw(/"title" and "version" are required/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the start-up check finds missing files, duplicate ids and unknown bases', () => {
     expect(() => checkProfiles()).to.not.throw();
     const base = requireProfile('dcat-ap-3');
-    const broken = layer(base, { id: 'dcat-ap-3', title: 'x', version: '1', shapeFiles: ['/nowhere/x.ttl'], backgroundFiles: [] });
+    const broken = layer(base, { id: 'dcat-ap-3', title: 'x', version: '1', shapeFiles: ['/nowhere/x.ttl'], layerShapeFiles: ['/nowhere/x.ttl'], backgroundFiles: [] });
     expect(() => checkProfiles([broken])).to.throw(/missing file \/nowhere\/x.ttl/);
     expect(() => checkProfiles([base, base])).to.throw(/duplicate profile id dcat-ap-3/);
-    const orphan = layer(base, { id: 'national', title: 'x', version: '1', shapeFiles: [], backgroundFiles: [] });
+    const orphan = layer(base, { id: 'national', title: 'x', version: '1', shapeFiles: [], layerShapeFiles: [], backgroundFiles: [] });
     expect(() => checkProfiles([orphan])).to.throw(/builds on unknown profile dcat-ap-3/);
   });
 
