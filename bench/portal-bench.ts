@@ -17,10 +17,10 @@ import path from 'node:path';
 import { BenchServer, ADMIN_TOKEN, killAllServers } from './server-process.js';
 import { benchOptions, directory, positiveInteger } from './cli-options.js';
 import { now, percentile, sleep } from './stats.js';
-import { catalogPageQuery, HOME_QUERY, searchQuery, type SearchMatch } from './portal-queries.js';
+import { catalogPageQuery, datasetsConstruct, HOME_QUERY, searchQuery, type SearchMatch } from './portal-queries.js';
 import { generateRegion } from '../src/demo/region-generator.js';
 import { catalogGraph } from '../src/catalogs/catalog-id.js';
-import { catalogNodeConstruct, datasetsConstruct, iriTerm } from '../src/catalogs/dataset-page.js';
+import { catalogNodeConstruct, iriTerm } from '../src/catalogs/dataset-page.js';
 
 // ---------------------------------------------------------------- options
 
@@ -369,9 +369,9 @@ async function run(): Promise<{ markdown: string; json: unknown }> {
 }
 
 /**
- * The queries a `/catalog` page (page 1 of 100) makes a replica run, sent one by one to `/sparql` and summed per run:
- * the node of every public catalog (`catalogNodeConstruct`) and the page's datasets per catalog graph
- * (`datasetsConstruct`), as src/catalogs/regional-catalog.ts plans them.
+ * What a `/catalog` page (page 1 of 100) holds, asked of `/sparql` one query at a time and summed per run: the node of
+ * every public catalog (`catalogNodeConstruct`, which the server keeps as text per catalog version) and the page's
+ * datasets per catalog graph (`datasetsConstruct`; the server reads them from the dataset index).
  */
 async function catalogPageParts(url: string, catalogs: { id: string; catalogIri: string }[], runs: number) {
   const page = await (await fetch(`${url}/catalog?page=1&pageSize=100`, { headers: { Accept: 'application/n-triples' } })).text();

@@ -1,4 +1,5 @@
 import { iriTerm } from '../src/catalogs/dataset-page.js';
+import { dcat } from '../src/rdf/vocabulary.js';
 
 /**
  * The SPARQL counterparts of the portal's reads: the same question asked of `/sparql` on the same server, to print
@@ -65,4 +66,22 @@ export function catalogPageQuery(offset: number, limit: number, modifiedSince?: 
   { SELECT ?d WHERE { ?d a dcat:Dataset${since} } ORDER BY ?d OFFSET ${offset} LIMIT ${limit} }
   { ?d ?p ?o } UNION { ?d dcat:distribution ?x . ?x ?xp ?xo }
 }`;
+}
+
+/**
+ * What a SPARQL client asks for the description of some datasets in one graph (the server's /catalog pages read
+ * them from the dataset index instead): their own triples, those of their distributions and blank nodes,
+ * and one level further of blank nodes (a checksum of a distribution, the address of a contact point).
+ */
+export function datasetsConstruct(graph: string, datasets: string[]): string {
+  // Each branch follows one kind of link, without FILTER EXISTS (evaluated per candidate row in Oxigraph).
+  const distribution = iriTerm(dcat('distribution'));
+  return `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${iriTerm(graph)} {
+  VALUES ?d { ${datasets.map(iriTerm).join(' ')} }
+  { ?d ?p ?o . BIND(?d AS ?s) }
+  UNION { ?d ${distribution} ?s . ?s ?p ?o }
+  UNION { ?d ?p1 ?s . FILTER(isBlank(?s)) ?s ?p ?o }
+  UNION { ?d ${distribution} ?x . ?x ?p2 ?s . FILTER(isBlank(?s)) ?s ?p ?o }
+  UNION { ?d ?p1 ?x . FILTER(isBlank(?x)) ?x ?p2 ?s . FILTER(isBlank(?s)) ?s ?p ?o }
+} }`;
 }

@@ -2,7 +2,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import type { RenderPart } from '../store/replica-protocol.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, type CatalogRecord } from './catalog-record.js';
-import { catalogNodeConstruct, datasetsConstruct, iriTerm } from './dataset-page.js';
+import { catalogNodeConstruct, iriTerm } from './dataset-page.js';
 import { FOAF, RDF_TYPE, XSD, dcat, dct, hydra } from '../rdf/vocabulary.js';
 
 export interface Region {
@@ -17,10 +17,12 @@ export interface Paging {
   modifiedSince?: string;
 }
 
-/** One page of the union's datasets in a stable order, and how many there are in all. */
+/** One page of the union's datasets in a stable order, how many there are in all, and their descriptions. */
 export interface DatasetListing {
   total: number;
   items: { iri: string; catalog: string }[];
+  /** The items' descriptions as N-Triples, kept by the dataset index (no store query per page). */
+  descriptions: string;
 }
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -58,7 +60,8 @@ export class RegionalCatalog {
 
   /**
    * The parts and extra triples of the document; the caller renders them in the negotiated syntax. A page lists the
-   * datasets `listing` names (the dataset index keeps their order, so no ORDER BY/OFFSET runs at read time).
+   * datasets `listing` names with the descriptions it carries (the dataset index keeps their order and text, so
+   * neither an ORDER BY/OFFSET nor a CONSTRUCT runs at read time).
    */
   async plan(paging: Paging | undefined, listing?: DatasetListing): Promise<{ parts: RenderPart[]; extra: string }> {
     const records = this.publicRecords();
@@ -67,17 +70,9 @@ export class RegionalCatalog {
       return { parts: records.map((r) => ({ graph: catalogGraph(this.baseUrl, r.id) })), extra: lines.join('\n') + '\n' };
     }
     lines.push(...(await this.catalogNodes(records)));
-    const parts: RenderPart[] = [];
-    const byGraph = new Map<string, string[]>();
-    for (const item of listing?.items ?? []) {
-      const graph = catalogGraph(this.baseUrl, item.catalog);
-      if (!byGraph.has(graph)) byGraph.set(graph, []);
-      byGraph.get(graph)!.push(item.iri);
-      lines.push(`${iriTerm(this.iri)} ${iriTerm(dcat('dataset'))} ${iriTerm(item.iri)} .`);
-    }
-    for (const [graph, datasets] of byGraph) parts.push({ graph, construct: datasetsConstruct(graph, datasets) });
+    for (const item of listing?.items ?? []) lines.push(`${iriTerm(this.iri)} ${iriTerm(dcat('dataset'))} ${iriTerm(item.iri)} .`);
     lines.push(...this.hydraTriples(paging, listing?.total ?? 0));
-    return { parts, extra: lines.join('\n') + '\n' };
+    return { parts: [], extra: `${lines.join('\n')}\n${listing?.descriptions ?? ''}` };
   }
 
   /**

@@ -163,7 +163,8 @@ export function regionalCatalog(ctx: AppContext, services: CatalogServices) {
     if (paging) {
       if (ctx.indexer.status.state === 'loading') throw serviceUnavailable('The dataset index is still loading after a start; pages of /catalog follow in a moment', 5);
       const since = paging.modifiedSince === undefined ? undefined : Date.parse(paging.modifiedSince);
-      listing = ctx.datasets.harvestPage((paging.page - 1) * paging.pageSize, paging.pageSize, since);
+      const page = ctx.datasets.harvestPage((paging.page - 1) * paging.pageSize, paging.pageSize, since);
+      listing = { ...page, descriptions: await ctx.indexer.descriptionsOf(page.items) };
     }
     const plan: { parts: RenderPart[]; extra: string } = await services.regional.plan(paging, listing);
     const sink = chunkSink(res, 200, `${format.mediaType}; charset=utf-8`, headers);

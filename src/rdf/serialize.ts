@@ -3,6 +3,7 @@ import jsonld from 'jsonld';
 import type { Quad } from '@rdfjs/types';
 import { JSONLD, NTRIPLES, PREFIXES, RDFXML, TURTLE, type RdfFormat } from './formats.js';
 import { writeRdfXml } from './rdfxml-writer.js';
+import { writeTurtleFromLines } from './turtle-writer.js';
 
 /**
  * Write one graph, given as N-Triples, in a document format. Lines are sorted first so the same graph always
@@ -12,10 +13,10 @@ export async function serializeGraph(ntriples: string, format: RdfFormat): Promi
   const sorted = sortedLines(ntriples);
   if (format === NTRIPLES) return sorted;
   if (format === JSONLD) return serializeJsonLd(sorted);
+  if (format === TURTLE) return writeTurtleFromLines(sorted.split('\n').slice(0, -1), PREFIXES);
   const quads = new N3.Parser({ format: 'N-Triples' }).parse(sorted) as Quad[];
   const prefixes = usedPrefixes(quads);
   if (format === RDFXML) return writeRdfXml(quads, prefixes);
-  if (format === TURTLE) return writeTurtle(quads, prefixes);
   throw new Error(`no serialiser for ${format.mediaType}`);
 }
 
@@ -25,14 +26,6 @@ export function sortedLines(ntriples: string): string {
   list.sort();
   const unique = list.filter((line, i) => i === 0 || line !== list[i - 1]);
   return unique.length ? `${unique.join('\n')}\n` : '';
-}
-
-function writeTurtle(quads: Quad[], prefixes: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const writer = new N3.Writer({ format: 'Turtle', prefixes });
-    writer.addQuads(quads as N3.Quad[]);
-    writer.end((error, result) => (error ? reject(error) : resolve(result)));
-  });
 }
 
 async function serializeJsonLd(ntriples: string): Promise<string> {

@@ -1,6 +1,13 @@
 import { Piscina } from 'piscina';
 import type { DatasetSummary } from './dataset-summary.js';
 import type { ExtractRequest } from './extract.js';
+import type { DescriptionTexts } from './description-text.js';
+
+/** A catalog's summaries and its datasets' descriptions as text, in the same (IRI) order. */
+export interface ExtractedCatalog {
+  summaries: DatasetSummary[];
+  texts: DescriptionTexts;
+}
 
 /**
  * One thread of its own: extraction runs in the background, one catalog at a time, and must never take the
@@ -14,8 +21,8 @@ export class ExtractPool {
     idleTimeout: 30_000,
   });
 
-  extract(request: ExtractRequest): Promise<DatasetSummary[]> {
-    return this.pool.run(request) as Promise<DatasetSummary[]>;
+  extract(request: ExtractRequest): Promise<ExtractedCatalog> {
+    return this.pool.run(request) as Promise<ExtractedCatalog>;
   }
 
   close(): Promise<void> {

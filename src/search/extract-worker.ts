@@ -1,7 +1,9 @@
 import { extractSummaries, type ExtractRequest } from './extract.js';
-import type { DatasetSummary } from './dataset-summary.js';
+import { describeDatasets } from './description-text.js';
+import type { ExtractedCatalog } from './extract-pool.js';
 
 /** Piscina task: a 10,000-dataset catalog is ~300k triples, seconds of parsing that must not stall requests. */
-export default function extract(request: ExtractRequest): DatasetSummary[] {
-  return extractSummaries(request);
+export default function extract(request: ExtractRequest): ExtractedCatalog {
+  const summaries = extractSummaries(request);
+  return { summaries, texts: describeDatasets(request.ntriples, summaries.map((s) => s.iri)) };
 }

@@ -3,15 +3,18 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurably } from '../store/snapshots.js';
 import type { DatasetSummary } from './dataset-summary.js';
+import type { PersistedTexts } from './description-files.js';
 
 /** Bumped when the summary's shape changes: files of another format are ignored and their catalogs extracted again. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CatalogFile {
   format: number;
   catalog: string;
   organisation: string;
   summaries: DatasetSummary[];
+  /** The file of its datasets' descriptions under `texts/`, and where each is in it. */
+  texts?: PersistedTexts;
 }
 
 /**
@@ -54,9 +57,9 @@ export class IndexFiles {
     }
   }
 
-  async writeCatalog(catalog: string, organisation: string, summaries: DatasetSummary[]): Promise<void> {
+  async writeCatalog(catalog: string, organisation: string, summaries: DatasetSummary[], texts: PersistedTexts | undefined): Promise<void> {
     await this.ensureDir();
-    const file: CatalogFile = { format: FORMAT, catalog, organisation, summaries };
+    const file: CatalogFile = { format: FORMAT, catalog, organisation, summaries, texts };
     await writeFileDurably(this.catalogPath(catalog), JSON.stringify(file));
   }
 

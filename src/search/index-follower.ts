@@ -6,6 +6,7 @@ import { catalogGraph } from '../catalogs/catalog-id.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { ExtractPool } from './extract-pool.js';
 import type { IndexFiles } from './index-files.js';
+import type { DescriptionFiles } from './description-files.js';
 
 export interface IndexStatus {
   /** `loading`: reading the persisted index; `indexing`: catalogs waiting to be extracted; `ready`: caught up. */
@@ -22,6 +23,7 @@ export interface FollowerDeps {
   store: GraphStore;
   index: DatasetIndex;
   files: IndexFiles;
+  descriptions: DescriptionFiles;
   extractor: ExtractPool;
   baseUrl: string;
   log: Logger;
@@ -94,6 +96,12 @@ export class IndexFollower {
     await this.running;
     await this.persist();
     await this.deps.extractor.close();
+    await this.deps.descriptions.close();
+  }
+
+  /** The descriptions of a page of the dataset index's datasets, as N-Triples (see DescriptionFiles). */
+  descriptionsOf(items: { iri: string; catalog: string }[]): Promise<string> {
+    return this.deps.descriptions.read(items);
   }
 
   private touched(touched: GraphName[] | 'all'): void {
@@ -116,13 +124,15 @@ export class IndexFollower {
   }
 
   private async load(): Promise<void> {
-    const { store, index, files, log } = this.deps;
+    const { store, index, files, descriptions, log } = this.deps;
     const started = Date.now();
     const state = await files.readState();
     const persisted = new Set<string>();
     for await (const file of files.readCatalogs((name, error) => log.warn({ file: name, err: error.message }, 'unreadable dataset index file; its catalog is extracted again'))) {
       index.replaceCatalog(file.catalog, file.organisation, file.summaries);
       persisted.add(file.catalog);
+      // Without its descriptions file the catalog is searchable but extracted again for /catalog pages.
+      if (!file.texts || !(await descriptions.adopt(file.catalog, file.texts))) this.pending.add(file.catalog);
       // Let requests in between files: a large region's files take a while to parse.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -130,9 +140,11 @@ export class IndexFollower {
     for (const id of persisted) {
       if (!publicIds.has(id)) {
         index.removeCatalog(id);
+        descriptions.remove(id);
         this.removed.add(id);
       }
     }
+    await descriptions.removeUnreferenced();
     for (const id of publicIds) if (!persisted.has(id)) this.pending.add(id);
     const touched = state ? store.touchedSince(state.seq) : 'unknown';
     if (touched === 'unknown' || touched === 'all') {
@@ -175,23 +187,25 @@ export class IndexFollower {
   }
 
   private async indexCatalog(id: string): Promise<void> {
-    const { store, index, extractor, baseUrl } = this.deps;
+    const { store, index, extractor, descriptions, baseUrl } = this.deps;
     const record = getRecord(store, id);
     const graph = catalogGraph(baseUrl, id);
     const chunks: Uint8Array[] = [];
     const found = record?.public === true && (await store.render([{ graph }], 'application/n-triples', (chunk) => void chunks.push(chunk), { requireGraph: graph }));
     if (!found || !record) {
       if (index.removeCatalog(id)) this.removed.add(id);
+      descriptions.remove(id);
       this.dirty.delete(id);
       return;
     }
     const ntriples = Buffer.concat(chunks).toString('utf8');
     chunks.length = 0;
-    const summaries = await extractor.extract({ ntriples, catalog: id, organisation: record.organisation, now: new Date().toISOString() });
-    if (index.replaceCatalog(id, record.organisation, summaries)) {
-      this.dirty.add(id);
-      this.removed.delete(id);
-    }
+    const { summaries, texts } = await extractor.extract({ ntriples, catalog: id, organisation: record.organisation, now: new Date().toISOString() });
+    await descriptions.replace(id, texts);
+    index.replaceCatalog(id, record.organisation, summaries);
+    // The descriptions file is new even when no summary changed, and the catalog's index file names it.
+    this.dirty.add(id);
+    this.removed.delete(id);
   }
 
   /** Write the files of catalogs that changed; the state only when caught up, with the sequence number it reflects. */
@@ -204,7 +218,7 @@ export class IndexFollower {
       for (const id of [...this.dirty]) {
         this.dirty.delete(id);
         const organisation = index.organisationOf(id);
-        if (organisation !== undefined) await files.writeCatalog(id, organisation, index.summariesOf(id));
+        if (organisation !== undefined) await files.writeCatalog(id, organisation, index.summariesOf(id), this.deps.descriptions.persisted(id));
       }
       for (const id of [...this.removed]) {
         this.removed.delete(id);

@@ -18,6 +18,13 @@ async function lastLoad(server: TestServer): Promise<{ catalogs: number; dataset
   }
 }
 
+/** The first page of the regional catalog as N-Triples. */
+async function catalogPage(server: TestServer): Promise<string> {
+  const res = await fetch(`${server.url}/catalog?page=1&pageSize=100`, { headers: { Accept: 'application/n-triples' } });
+  expect(res.status).to.equal(200);
+  return res.text();
+}
+
 describe('search index across restarts', function () {
   this.timeout(180_000);
   let server: TestServer | undefined;
@@ -29,11 +36,15 @@ describe('search index across restarts', function () {
     await publish(server, BORAS);
     await indexReady(server);
     expect(await server.stop()).to.equal(0);
-    expect(fs.readdirSync(path.join(server.dataDir, 'search')).sort()).to.deep.equal(['catalog-boras.json', 'catalog-goteborg.json', 'state.json']);
+    expect(fs.readdirSync(path.join(server.dataDir, 'search')).sort()).to.deep.equal(['catalog-boras.json', 'catalog-goteborg.json', 'state.json', 'texts']);
+    // One descriptions file per catalog: /catalog pages read their datasets from them.
+    expect(fs.readdirSync(path.join(server.dataDir, 'search', 'texts')).map((f) => f.split('.')[0]).sort()).to.deep.equal(['boras', 'goteborg']);
 
     server = await server.restart();
     await indexReady(server);
     expect(await lastLoad(server)).to.include({ catalogs: 2, datasets: 8, toExtract: 0 });
+    const page = await catalogPage(server);
+    expect(page).to.include(`<${datasetIri('goteborg', 'laddstolpar')}> <http://purl.org/dc/terms/title>`);
     expect((await search(server, 'q=laddstolpe')).results.map((r) => r.iri)).to.deep.equal([datasetIri('goteborg', 'laddstolpar')]);
     expect((await search(server, '')).total).to.equal(8);
   });
@@ -57,6 +68,9 @@ describe('search index across restarts', function () {
     expect(load.toExtract).to.be.at.most(2);
     expect((await search(server, 'q=snabbladdare')).results.map((r) => r.iri)).to.deep.equal([datasetIri('goteborg', 'laddstolpar')]);
     expect((await search(server, 'q=laddstolpe')).total).to.equal(0);
+    const page = await catalogPage(server);
+    expect(page).to.include('"Snabbladdare vid infartsparkeringar"@sv');
+    expect(page).not.to.include('/catalogs/boras/');
     const all = await search(server, '');
     expect(all.total).to.equal(GOTEBORG.datasets.length);
     expect(all.facets.organisation!.map((v) => v.value)).to.deep.equal(['goteborg']);
