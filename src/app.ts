@@ -7,7 +7,8 @@ import { graphStoreEndpoint, STORE_MOUNT } from './gsp/routes.js';
 import { health } from './health.js';
 import { organisationDescription, organisationList } from './organisations/routes.js';
 import { tokenEndpoint, TOKENS_PATH } from './auth/token-routes.js';
-import { profilesEndpoint, validateEndpoint, PROFILES_PATH, VALIDATE_PATH } from './validation/routes.js';
+import { validateEndpoint, VALIDATE_PATH } from './validation/routes.js';
+import { profileEndpoint, profilesEndpoint, profileShapesEndpoint, PROFILES_PATH } from './validation/profile-routes.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
 import { crossOrigin } from './http/cross-origin.js';
 import { compressResponses } from './http/compress.js';
@@ -54,6 +55,8 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.get('/', portal.home);
   app.get('/search', searchEndpoint(ctx, portal.search));
   app.all(PROFILES_PATH, profilesEndpoint(ctx));
+  app.get(`${PROFILES_PATH}/:id/shapes{.:ext}`, profileShapesEndpoint(ctx));
+  app.get(`${PROFILES_PATH}/:id`, profileEndpoint(ctx));
   app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.validator));
 
   app.get('/sparql', sparqlEditorPage(ctx));

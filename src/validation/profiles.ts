@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 
 /**
  * Validation profiles. A profile is an ordered stack of layers (ckanext-dcat style: base → national → domain); each
@@ -26,8 +26,7 @@ export interface Profile {
   layerShapeFiles: string[];
 }
 
-/** The repository root (this file is src/validation/profiles.ts, compiled to dist/src/validation/profiles.js). */
-export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+const PROJECT_ROOT = packageRoot();
 
 /**
  * What a profile folder declares about itself in `shapes/{id}/profile.json`; every `.ttl` file beside it is a shape

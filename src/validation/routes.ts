@@ -7,18 +7,7 @@ import type { CatalogValidator } from './catalog-validator.js';
 import { findProfile, PROFILES } from './profiles.js';
 import { REPORT_MEDIA_TYPES, writeReport, type ValidationReport } from './report.js';
 
-export const PROFILES_PATH = '/profiles';
 export const VALIDATE_PATH = '/validate';
-
-/** GET /profiles: the validation profiles, `[{id, title, version}]`. */
-export function profilesEndpoint(_ctx: AppContext) {
-  const body = `${JSON.stringify(PROFILES.map((p) => ({ id: p.id, title: p.title, version: p.version })), null, 2)}\n`;
-  return (req: Request, res: Response): void => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(req.method, ['GET', 'HEAD']);
-    negotiate(req.headers, ['application/json']);
-    res.status(200).type('application/json; charset=utf-8').send(body);
-  };
-}
 
 /**
  * POST /validate?profile={id}: validate an RDF document against a profile and answer 200 with the report, in the
