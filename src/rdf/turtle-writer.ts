@@ -11,14 +11,21 @@ export function writeTurtleFromLines(lines: string[], prefixes: Record<string, s
   // Longest namespace first, so a namespace nested in another (dcat: in dcatap:'s base) never takes its IRIs.
   const namespaces = Object.entries(prefixes).sort((a, b) => b[1].length - a[1].length);
   const used = new Set<string>();
+  // Predicates, classes, datatypes and code-list values repeat on every dataset: look each IRI up once.
+  const names = new Map<string, string>();
   const name = (iri: string): string => {
+    let written = names.get(iri);
+    if (written !== undefined) return written;
+    written = `<${iri}>`;
     for (const [prefix, ns] of namespaces) {
       if (iri.startsWith(ns) && LOCAL_NAME.test(iri.slice(ns.length))) {
         used.add(prefix);
-        return `${prefix}:${iri.slice(ns.length)}`;
+        written = `${prefix}:${iri.slice(ns.length)}`;
+        break;
       }
     }
-    return `<${iri}>`;
+    names.set(iri, written);
+    return written;
   };
   const term = (token: string): string => {
     if (token.startsWith('<')) return name(token.slice(1, -1));
