@@ -3,6 +3,7 @@ import type { Organisations } from '../organisations/organisations.js';
 import { facetLabel, facetValue } from '../vocabularies/labels.js';
 import { FACETS, type DatasetSummary, type FacetName, type FacetValue, type SearchQuery, type SearchResult } from './dataset-summary.js';
 import { fold, queryStems, stem, textLanguage, tokenize } from './text.js';
+import { sameQuality } from '../quality/quality.js';
 
 export interface DatasetPage {
   total: number;
@@ -119,6 +120,11 @@ export class DatasetIndex {
       const old = id === undefined ? undefined : this.entries.get(id);
       if (old && old.summary.hash === summary.hash && old.summary.organisation === organisation) {
         after.set(summary.iri, old.id);
+        // Same description, other score: the catalog's compliance changed. Facets and `changed` stay as they are.
+        if (!sameQuality(old.summary.quality, summary.quality)) {
+          old.summary = { ...old.summary, quality: summary.quality };
+          changed = true;
+        }
         continue;
       }
       if (old) this.removeEntry(old);

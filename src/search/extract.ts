@@ -1,6 +1,7 @@
 import { Parser, type Quad, type Term } from 'n3';
 import { fingerprint } from '../rdf/fingerprint.js';
 import { DCAT, DCT, RDF_TYPE } from '../rdf/vocabulary.js';
+import { assessDataset } from '../quality/assess.js';
 import type { DatasetSummary, LangValues } from './dataset-summary.js';
 
 const TYPES = new Map<string, DatasetSummary['type']>([
@@ -15,13 +16,15 @@ export interface ExtractRequest {
   organisation: string;
   /** `changed` of every summary; the index keeps the earlier one for datasets whose hash did not change. */
   now: string;
+  /** Whether the catalog's last accepted write passed a DCAT-AP profile: the MQA's compliance indicator. */
+  compliant?: boolean;
 }
 
 /**
  * The summary of every dataset and series (IRIs only: blank-node datasets are refused at publishing) of one catalog
  * graph, in IRI order.
  */
-export function extractSummaries({ ntriples, catalog, organisation, now }: ExtractRequest): DatasetSummary[] {
+export function extractSummaries({ ntriples, catalog, organisation, now, compliant = false }: ExtractRequest): DatasetSummary[] {
   const bySubject = new Map<string, Quad[]>();
   for (const quad of new Parser({ format: 'N-Triples' }).parse(ntriples)) {
     const key = termKey(quad.subject);
@@ -33,7 +36,7 @@ export function extractSummaries({ ntriples, catalog, organisation, now }: Extra
   for (const [key, quads] of bySubject) {
     if (key.startsWith('_:')) continue;
     const type = quads.map((q) => (q.predicate.value === RDF_TYPE ? TYPES.get(q.object.value) : undefined)).find((t) => t !== undefined);
-    if (type) summaries.push(summarise(key, type, quads, bySubject, catalog, organisation, now));
+    if (type) summaries.push(summarise(key, type, quads, bySubject, catalog, organisation, now, compliant));
   }
   return summaries.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
 }
@@ -46,6 +49,7 @@ function summarise(
   catalog: string,
   organisation: string,
   now: string,
+  compliant: boolean,
 ): DatasetSummary {
   const values = (quads: Quad[], predicate: string) => quads.filter((q) => q.predicate.value === predicate).map((q) => q.object);
   const texts = (terms: Term[]) => terms.filter((t) => t.termType !== 'BlankNode').map((t) => t.value);
@@ -75,6 +79,8 @@ function summarise(
     changed: now,
     distributions: distributions.length,
     hash: fingerprint(describe(iri, own, distributions, bySubject)),
+    // Presence and vocabulary checks on triples already grouped: a small part of the fingerprint's cost.
+    quality: assessDataset(own, ofDistributions, compliant),
   };
 }
 

@@ -5,7 +5,7 @@ import { writeFileDurably } from '../store/snapshots.js';
 import type { DatasetSummary } from './dataset-summary.js';
 
 /** Bumped when the summary's shape changes: files of another format are ignored and their catalogs extracted again. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CatalogFile {
   format: number;

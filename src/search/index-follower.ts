@@ -6,6 +6,8 @@ import { catalogGraph } from '../catalogs/catalog-id.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { ExtractPool } from './extract-pool.js';
 import type { IndexFiles } from './index-files.js';
+import type { QualityGraphs } from '../quality/quality-graphs.js';
+import { isDcatApCompliant } from '../quality/compliance.js';
 
 export interface IndexStatus {
   /** `loading`: reading the persisted index; `indexing`: catalogs waiting to be extracted; `ready`: caught up. */
@@ -25,6 +27,8 @@ export interface FollowerDeps {
   extractor: ExtractPool;
   baseUrl: string;
   log: Logger;
+  /** The catalogs' DQV graphs, written after each catalog is indexed; absent in tools that only need the index. */
+  quality?: QualityGraphs;
 }
 
 /**
@@ -48,6 +52,8 @@ export class IndexFollower {
   private incomplete = false;
   private readonly waiters: (() => void)[] = [];
   private readonly catalogPrefix: string;
+  /** A write may have touched any graph (SPARQL Update): the quality graphs must be rewritten from the index. */
+  private qualityStale = false;
 
   constructor(private readonly deps: FollowerDeps) {
     this.catalogPrefix = `${catalogGraph(deps.baseUrl, '')}`;
@@ -98,6 +104,7 @@ export class IndexFollower {
 
   private touched(touched: GraphName[] | 'all'): void {
     if (touched === 'all') {
+      this.qualityStale = true;
       for (const record of allRecords(this.deps.store)) this.pending.add(record.id);
       for (const catalog of this.deps.index.catalogs()) this.pending.add(catalog);
     } else {
@@ -158,6 +165,10 @@ export class IndexFollower {
   }
 
   private async drain(): Promise<void> {
+    if (this.qualityStale && this.deps.quality) {
+      this.qualityStale = false;
+      await this.deps.quality.forget(new Set(this.deps.index.catalogs())).catch((error: Error) => this.deps.log.warn({ err: error.message }, 'stray quality graphs not dropped'));
+    }
     while (this.pending.size && !this.stopping) {
       const id = this.pending.values().next().value as string;
       this.pending.delete(id);
@@ -183,15 +194,20 @@ export class IndexFollower {
     if (!found || !record) {
       if (index.removeCatalog(id)) this.removed.add(id);
       this.dirty.delete(id);
+      await this.deps.quality?.remove(id);
       return;
     }
     const ntriples = Buffer.concat(chunks).toString('utf8');
     chunks.length = 0;
-    const summaries = await extractor.extract({ ntriples, catalog: id, organisation: record.organisation, now: new Date().toISOString() });
+    const compliant = isDcatApCompliant(record);
+    const summaries = await extractor.extract({ ntriples, catalog: id, organisation: record.organisation, now: new Date().toISOString(), compliant });
+    const before = index.summariesOf(id);
     if (index.replaceCatalog(id, record.organisation, summaries)) {
       this.dirty.add(id);
       this.removed.delete(id);
     }
+    // Before the index is persisted (drain → persist), so a file never claims a state the quality graph lacks.
+    await this.deps.quality?.write(id, before, index.summariesOf(id));
   }
 
   /** Write the files of catalogs that changed; the state only when caught up, with the sequence number it reflects. */

@@ -65,6 +65,7 @@ export function summary(n: number, overrides: Partial<DatasetSummary> = {}): Dat
     changed: '2026-11-30T10:00:00Z',
     distributions: 1,
     hash: `h${n}`,
+    quality: { met: [], score: 0 },
     ...overrides,
   };
 }
