@@ -54,6 +54,9 @@ export const INDICATORS: readonly Indicator[] = [
   { id: 'modificationDate', dimension: 'contextuality', points: 5, level: 'dataset-or-distribution', networkChecked: true },
 ];
 
+/** Where the compliance indicator is in `DatasetQuality.met`. */
+export const COMPLIANCE_INDEX = INDICATORS.findIndex((i) => i.id === 'dcatApCompliance');
+
 export const MAX_POINTS = INDICATORS.reduce((sum, i) => sum + i.points, 0);
 
 export const DIMENSION_MAX: Record<Dimension, number> = Object.fromEntries(

@@ -1,6 +1,5 @@
 import { Piscina } from 'piscina';
-import type { DatasetSummary } from './dataset-summary.js';
-import type { ExtractRequest } from './extract.js';
+import type { ExtractedSummary, ExtractRequest } from './extract.js';
 
 /**
  * One thread of its own: extraction runs in the background, one catalog at a time, and must never take the
@@ -14,8 +13,8 @@ export class ExtractPool {
     idleTimeout: 30_000,
   });
 
-  extract(request: ExtractRequest): Promise<DatasetSummary[]> {
-    return this.pool.run(request) as Promise<DatasetSummary[]>;
+  extract(request: ExtractRequest): Promise<ExtractedSummary[]> {
+    return this.pool.run(request) as Promise<ExtractedSummary[]>;
   }
 
   close(): Promise<void> {

@@ -8,6 +8,7 @@ import type { ExtractPool } from './extract-pool.js';
 import type { IndexFiles } from './index-files.js';
 import type { QualityGraphs } from '../quality/quality-graphs.js';
 import { isDcatApCompliant } from '../quality/compliance.js';
+import { COMPLIANCE_INDEX } from '../quality/indicators.js';
 
 export interface IndexStatus {
   /** `loading`: reading the persisted index; `indexing`: catalogs waiting to be extracted; `ready`: caught up. */
@@ -200,8 +201,12 @@ export class IndexFollower {
     const ntriples = Buffer.concat(chunks).toString('utf8');
     chunks.length = 0;
     const compliant = isDcatApCompliant(record);
-    const summaries = await extractor.extract({ ntriples, catalog: id, organisation: record.organisation, now: new Date().toISOString(), compliant });
     const before = index.summariesOf(id);
+    // Datasets the index keeps as they are (same hash, same organisation) keep their quality too, unless the
+    // catalog's compliance changed: then every dataset is assessed again.
+    const sameBasis = index.organisationOf(id) === record.organisation && before.every((s) => s.quality.met[COMPLIANCE_INDEX] === (compliant ? 1 : 0));
+    const assessed = sameBasis ? before.map((s) => s.hash) : [];
+    const summaries = await extractor.extract({ ntriples, catalog: id, organisation: record.organisation, now: new Date().toISOString(), compliant, assessed });
     if (index.replaceCatalog(id, record.organisation, summaries)) {
       this.dirty.add(id);
       this.removed.delete(id);

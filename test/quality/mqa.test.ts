@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { expect } from 'chai';
 import { Parser } from 'n3';
 import { extractSummaries } from '../../src/search/extract.js';
+import { DatasetIndex } from '../../src/search/dataset-index.js';
 import { datasetResult, catalogResult } from '../../src/quality/quality.js';
 import { INDICATORS, MAX_POINTS, DIMENSION_MAX, ratingOf } from '../../src/quality/indicators.js';
 import { METRICS } from '../../src/quality/dqv.js';
@@ -43,9 +44,10 @@ const FIXTURE = `
   dcat:distribution [ a dcat:Distribution ; dcat:accessURL <http://files.ex.org/b> ] .
 `;
 
-const summaries = (compliant: boolean) =>
-  extractSummaries({ ntriples: toNTriples(FIXTURE, 'text/turtle'), catalog: 'test', organisation: 'test', now: '2026-01-01T00:00:00Z', compliant });
-const byIri = (compliant: boolean) => new Map(summaries(compliant).map((s) => [s.iri, s]));
+const extract = (compliant: boolean, assessed: string[] = []) =>
+  extractSummaries({ ntriples: toNTriples(FIXTURE, 'text/turtle'), catalog: 'test', organisation: 'test', now: '2026-01-01T00:00:00Z', compliant, assessed });
+/** Every dataset assessed: their quality, by IRI. */
+const qualities = (compliant: boolean) => new Map(extract(compliant).map((s) => [s.iri, s.quality!]));
 const points = (result: ReturnType<typeof datasetResult>) => Object.fromEntries(result.indicators.map((i) => [i.id, i.points]));
 const dims = (result: ReturnType<typeof datasetResult>) => Object.fromEntries(result.dimensions.map((d) => [d.dimension, d.points]));
 
@@ -61,7 +63,7 @@ describe('MQA score', () => {
   });
 
   it('scores a fully described dataset with one good and one poor distribution as added up by hand (330)', () => {
-    const result = datasetResult(byIri(true).get('https://ex.org/full')!.quality);
+    const result = datasetResult(qualities(true).get('https://ex.org/full')!);
     // Findability: keyword 30 + theme 30 + spatial 20 + temporal 20 = 100.
     // Accessibility (distribution indicators are the share of the 2 distributions that meet them):
     //   accessURL 50 × 2/2 = 50, downloadURL 20 × 1/2 = 10, downloadURL accessible 30 × 1/2 = 15 → 75.
@@ -80,13 +82,13 @@ describe('MQA score', () => {
   });
 
   it('scores a bare dataset 80: an http accessURL 50 and DCAT-AP compliance 30; 50 when the catalog is not DCAT-AP', () => {
-    expect(datasetResult(byIri(true).get('https://ex.org/bare')!.quality).score).to.equal(50 + 30);
-    expect(datasetResult(byIri(false).get('https://ex.org/bare')!.quality).score).to.equal(50);
-    expect(datasetResult(byIri(false).get('https://ex.org/full')!.quality).score).to.equal(300);
+    expect(datasetResult(qualities(true).get('https://ex.org/bare')!).score).to.equal(50 + 30);
+    expect(datasetResult(qualities(false).get('https://ex.org/bare')!).score).to.equal(50);
+    expect(datasetResult(qualities(false).get('https://ex.org/full')!).score).to.equal(300);
   });
 
   it('scores a catalog as the mean of its datasets, with the ratings counted', () => {
-    const result = catalogResult('test', summaries(true).map((s) => s.quality));
+    const result = catalogResult('test', [...qualities(true).values()]);
     // (330 + 80) / 2 = 205: sufficient; one dataset good, one bad.
     expect(result.score).to.equal(205);
     expect(result.rating).to.equal('sufficient');
@@ -95,6 +97,26 @@ describe('MQA score', () => {
     // Findability (100 + 0) / 2 = 50; accessibility (75 + 50) / 2 = 62.5.
     expect(result.dimensions.find((d) => d.dimension === 'findability')!.points).to.equal(50);
     expect(result.dimensions.find((d) => d.dimension === 'accessibility')!.points).to.equal(62.5);
+  });
+
+  it('assesses only datasets whose description changed: a hash the index already holds is not assessed again', () => {
+    const full = extract(true).find((s) => s.iri === 'https://ex.org/full')!;
+    const again = extract(true, [full.hash]);
+    expect(again.find((s) => s.iri === 'https://ex.org/full')!.quality).to.equal(undefined);
+    expect(again.find((s) => s.iri === 'https://ex.org/bare')!.quality?.score).to.equal(80);
+  });
+
+  it('keeps an unchanged dataset’s quality in the index, and takes a new one when only the compliance changed', () => {
+    const index = new DatasetIndex({ get: () => undefined });
+    index.replaceCatalog('test', 'test', extract(true));
+    const hashes = index.summariesOf('test').map((s) => s.hash);
+    expect(index.replaceCatalog('test', 'test', extract(true, hashes))).to.equal(false);
+    expect(index.summariesOf('test').map((s) => s.quality.score)).to.deep.equal([80, 330]);
+    const changed = index.summariesOf('test')[0]!.changed;
+    // The catalog's profile no longer DCAT-AP: same descriptions, 30 points less each, `changed` kept.
+    expect(index.replaceCatalog('test', 'test', extract(false))).to.equal(true);
+    expect(index.summariesOf('test').map((s) => s.quality.score)).to.deep.equal([50, 300]);
+    expect(index.summariesOf('test')[0]!.changed).to.equal(changed);
   });
 
   it('defines every metric it writes in ontologies/quality-mqa.ttl', () => {
