@@ -7,7 +7,7 @@ import { LICENCES } from '../vocabularies/licence.js';
 import { MACHINE_READABLE, NON_PROPRIETARY } from './format-lists.js';
 import { IANA_MEDIA_TYPES } from './iana-media-types.js';
 import { INDICATORS } from './indicators.js';
-import type { DatasetQuality } from './quality.js';
+import { scoreOf, type DatasetQuality } from './quality.js';
 
 const FILE_TYPE = `${EU_AUTHORITY}file-type/`;
 const LICENCE = `${EU_AUTHORITY}licence/`;
@@ -85,10 +85,3 @@ export function assessDataset(own: Quad[], distributions: Quad[][], compliant: b
 
 /** Shares are kept to four decimals: enough for points to one decimal, small to persist. */
 const share = (count: number, of: number) => Math.round((count / of) * 10_000) / 10_000;
-
-/** Points of the met shares, to two decimals. */
-export function scoreOf(met: readonly number[]): number {
-  return round2(INDICATORS.reduce((sum, indicator, i) => sum + indicator.points * (met[i] ?? 0), 0));
-}
-
-export const round2 = (n: number) => Math.round(n * 100) / 100;

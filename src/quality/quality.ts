@@ -85,8 +85,13 @@ function result(met: readonly number[]): QualityResult {
     points: round2(INDICATORS.reduce((sum, indicator, i) => (indicator.dimension === dimension ? sum + raw[i]! : sum), 0)),
     maxPoints: DIMENSION_MAX[dimension],
   }));
-  const score = round2(raw.reduce((sum, points) => sum + points, 0));
+  const score = scoreOf(met);
   return { score, maxPoints: MAX_POINTS, rating: ratingOf(score), dimensions, indicators };
+}
+
+/** Points of the met shares, to two decimals: a dataset's score, and a catalog's from its averaged shares. */
+export function scoreOf(met: readonly number[]): number {
+  return round2(INDICATORS.reduce((sum, indicator, i) => sum + indicator.points * (met[i] ?? 0), 0));
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
