@@ -12,6 +12,7 @@ const sv = {
     'Poäng enligt den europeiska dataportalens metod för bedömning av metadatakvalitet (MQA): fem dimensioner, högst 405 poäng. Katalogens poäng är medelvärdet av datamängdernas.',
   qualityNetworkNote:
     'Indikatorer märkta * prövas i MQA genom att adressen anropas. Den här tjänsten anropar inte utgivarnas adresser utan bedömer dem enbart utifrån metadata: uppfyllt när en http(s)-adress anges.',
+  qualityPending: 'Katalogen har nyss ändrats: poängen räknas om och kan ännu visa läget före ändringen.',
   qualityScore: 'Poäng',
   qualityScoreOf: (score: string, max: string) => `${score} av ${max}`,
   qualityRating: 'Betyg',
@@ -74,6 +75,7 @@ const en: QualityMessages = {
     'Points by the European data portal’s Metadata Quality Assessment (MQA) method: five dimensions, at most 405 points. The catalog’s score is the mean of its datasets’ scores.',
   qualityNetworkNote:
     'Indicators marked * are checked in the MQA by requesting the URL. This service does not request publishers’ URLs; it scores them from the metadata alone: met when an http(s) URL is stated.',
+  qualityPending: 'The catalog changed a moment ago: the scores are being recomputed and may still show it as it was.',
   qualityScore: 'Score',
   qualityScoreOf: (score: string, max: string) => `${score} of ${max}`,
   qualityRating: 'Rating',

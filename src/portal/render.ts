@@ -441,6 +441,7 @@ export class PortalRenderer {
       score: q.qualityScoreOf(num(report.score), num(report.maxPoints)),
       rating: q.ratings[report.rating],
       compliance: q.qualityCompliance(report.dcatApCompliant, report.profile),
+      pending: report.pending,
       dimensions: report.dimensions.map((d) => ({ label: q.dimensions[d.dimension], points: num(d.points), max: num(d.maxPoints) })),
       indicators: report.indicators.map((i) => ({
         label: q.indicators[i.id] ?? i.id,

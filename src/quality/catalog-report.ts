@@ -29,6 +29,8 @@ export interface CatalogQualityReport extends CatalogQuality {
   /** When the catalog was last written; the scores follow a moment later (the index status says when they caught up). */
   modified: string;
   note: string;
+  /** Writes were waiting to be indexed when this was made: the figures may not include the latest one yet. */
+  pending: boolean;
   page: { page: number; pageSize: number; total: number };
   datasets: DatasetQualityRow[];
 }
@@ -39,6 +41,7 @@ export function catalogQualityReport(
   record: CatalogRecord,
   compliant: boolean,
   paging: { page: number; pageSize: number },
+  pending = false,
 ): CatalogQualityReport {
   const summaries = index.summariesOf(record.id);
   const result = catalogResult(record.id, summaries.map((s) => s.quality));
@@ -62,6 +65,7 @@ export function catalogQualityReport(
     dcatApCompliant: compliant,
     modified: record.modified,
     note: NETWORK_NOTE,
+    pending,
     page: { ...paging, total: summaries.length },
     datasets: rows,
   };

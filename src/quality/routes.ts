@@ -24,7 +24,7 @@ export function catalogQuality(ctx: AppContext) {
     const path = `${ctx.config.baseUrl}/catalogs/${id}/quality`;
     const report = () => {
       if (ctx.indexer.status.state === 'loading') throw serviceUnavailable('The dataset index is still loading after a start; quality follows in a moment', 5);
-      return catalogQualityReport(ctx.datasets, record, isDcatApCompliant(record), paging);
+      return catalogQualityReport(ctx.datasets, record, isDcatApCompliant(record), paging, ctx.indexer.status.state !== 'ready');
     };
     const render = ctx.pages?.quality;
     const chosen = chooseRepresentation(req, res, {

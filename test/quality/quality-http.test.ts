@@ -39,6 +39,7 @@ interface QualityJson {
   datasetCount: number;
   dcatApCompliant: boolean;
   note: string;
+  pending: boolean;
   dimensions: { dimension: string; points: number }[];
   indicators: { id: string; met: number; points: number; networkChecked: boolean }[];
   datasets: { iri: string; score: number; rating: string; indicators: Record<string, number> }[];
@@ -68,7 +69,7 @@ describe('MQA quality over HTTP', function () {
 
   it('answers the catalog’s score, dimensions and datasets as JSON, scored as added up by hand', async () => {
     const json = await quality(server);
-    expect(json).to.include({ catalog: 'goteborg', score: 270, rating: 'good', datasetCount: 1, dcatApCompliant: true });
+    expect(json).to.include({ catalog: 'goteborg', score: 270, rating: 'good', datasetCount: 1, dcatApCompliant: true, pending: false });
     expect(Object.fromEntries(json.dimensions.map((d) => [d.dimension, d.points]))).to.deep.equal({ findability: 60, accessibility: 50, interoperability: 100, reusability: 55, contextuality: 5 });
     expect(json.datasets.map((d) => [d.iri, d.score])).to.deep.equal([[DATASET, 270]]);
     expect(json.indicators.find((i) => i.id === 'accessUrlAccessibility')).to.include({ networkChecked: false, points: 50 });
