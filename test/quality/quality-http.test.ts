@@ -132,4 +132,17 @@ describe('MQA quality over HTTP', function () {
     const after = (await select(server.url, scoreQuery)).results.bindings;
     expect(after.map((r) => Number(r.value!.value))).to.deep.equal([275]);
   });
+
+  it('keeps the quality across a restart, and the first write after it leaves one score per dataset, the new one', async () => {
+    await server.stop();
+    server = await server.restart();
+    await indexReady(server);
+    expect((await quality(server)).score).to.equal(275);
+    const res = await put(`${server.url}/catalogs/goteborg`, catalog(false));
+    expect(res.status, await res.text()).to.be.oneOf([200, 204]);
+    await indexReady(server);
+    expect((await quality(server)).score).to.equal(270);
+    const rows = (await select(server.url, scoreQuery)).results.bindings;
+    expect(rows.map((r) => Number(r.value!.value))).to.deep.equal([270]);
+  });
 });
