@@ -30,7 +30,7 @@ const BASE = 'https://dataportal-vast.example';
 const time = async <T>(what: string, run: () => Promise<T> | T): Promise<T> => {
   const start = performance.now();
   const result = await run();
-  console.log(`${what.padEnd(58)} ${(performance.now() - start).toFixed(0).padStart(7)} ms`);
+  console.log(`${what.padEnd(66)} ${(performance.now() - start).toFixed(0).padStart(7)} ms`);
   return result;
 };
 
