@@ -437,7 +437,7 @@ export class PortalRenderer {
     return this.eta.render('pages/quality', {
       ...page,
       q,
-      heading: q.qualityTitle(name.text),
+      name,
       score: q.qualityScoreOf(num(report.score), num(report.maxPoints)),
       rating: q.ratings[report.rating],
       compliance: q.qualityCompliance(report.dcatApCompliant, report.profile),
