@@ -68,6 +68,7 @@ function synthetic(n: number, catalogs: number): Map<string, DatasetSummary[]> {
       changed: '2025-01-01T00:00:00.000Z',
       distributions: 2,
       hash: String(i),
+      quality: { met: [], score: 0 },
     };
     if (!byCatalog.has(catalog)) byCatalog.set(catalog, []);
     byCatalog.get(catalog)!.push(summary);

@@ -21,6 +21,7 @@ import { indexEmbedDatasets } from './embed/index-datasets.js';
 import { createPortalPages, type Portal } from './portal/pages.js';
 import { portalAssets } from './portal/assets.js';
 import { searchEndpoint } from './search/routes.js';
+import { catalogQuality } from './quality/routes.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /**
@@ -49,6 +50,7 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
 
   app.get('/catalogs', listCatalogs(ctx));
   app.get('/catalogs/:id/validation', catalogValidation(ctx));
+  app.get('/catalogs/:id/quality{.:ext}', catalogQuality(ctx));
   app.get('/catalogs/:id/*path', dereference(ctx));
   app.all('/catalogs/:name', catalogResource(ctx, catalogs));
   app.get('/catalog{.:ext}', regionalCatalog(ctx, catalogs));

@@ -13,6 +13,7 @@ import { createApp } from './app.js';
 import { createPortalPages } from './portal/pages.js';
 import { createCatalogServices } from './catalogs/catalog-services.js';
 import type { AppContext } from './context.js';
+import { QualityGraphs } from './quality/quality-graphs.js';
 import { DatasetIndex } from './search/dataset-index.js';
 import { IndexFollower } from './search/index-follower.js';
 import { IndexFiles } from './search/index-files.js';
@@ -55,7 +56,16 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
   const datasets = new DatasetIndex(organisations);
   // Created before the store opens so that it hears every write; it starts reading once the store is open.
-  const indexer = new IndexFollower({ store, index: datasets, files: new IndexFiles(config.dataDir), descriptions: new DescriptionFiles(config.dataDir), extractor: new ExtractPool(), baseUrl: config.baseUrl, log });
+  const indexer = new IndexFollower({
+    store,
+    index: datasets,
+    files: new IndexFiles(config.dataDir),
+    descriptions: new DescriptionFiles(config.dataDir),
+    extractor: new ExtractPool(),
+    baseUrl: config.baseUrl,
+    log,
+    quality: new QualityGraphs(store, config.baseUrl),
+  });
   const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log, datasets, indexer };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);

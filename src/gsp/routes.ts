@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
-import { methodNotAllowed, notFound } from '../http/errors.js';
+import { forbidden, methodNotAllowed, notFound } from '../http/errors.js';
+import { QUALITY_MOUNT } from '../quality/dqv.js';
 import { negotiate } from '../http/negotiate.js';
 import { chunkSink } from '../http/respond.js';
 import { readRdfBody } from '../http/rdf-body.js';
@@ -28,6 +29,9 @@ export function graphStoreEndpoint(ctx: AppContext) {
         return;
       }
       const { graph } = target;
+      if (req.method !== 'GET' && req.method !== 'HEAD' && graph.startsWith(`${ctx.config.baseUrl}${QUALITY_MOUNT}`)) {
+        throw forbidden(`<${graph}> holds quality measurements this server computes from the catalogs; it cannot be written through the graph store`);
+      }
       const base = graph === DEFAULT_GRAPH ? `${ctx.config.baseUrl}${STORE_MOUNT}` : graph;
       switch (req.method) {
         case 'GET':

@@ -2,6 +2,7 @@ import type { HtmlRenderer } from '../http/representation.js';
 import type { CatalogRecord } from '../catalogs/catalog-record.js';
 import type { Organisation } from '../organisations/organisations.js';
 import type { FoundResource } from './describe.js';
+import type { CatalogQualityReport } from '../quality/catalog-report.js';
 
 /**
  * The seam for the portal's pages. Each method answers the renderer of the page for one resource, or undefined when
@@ -22,4 +23,6 @@ export interface PortalPages {
    * `resource.types` tells which page fits, `describeResource` gives its triples.
    */
   resource?(resource: FoundResource): HtmlRenderer | undefined;
+  /** `/catalogs/{id}/quality`: the catalog's MQA score. */
+  quality?(report: CatalogQualityReport): HtmlRenderer;
 }

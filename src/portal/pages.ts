@@ -14,7 +14,10 @@ import { chooseLanguage } from './language.js';
 import { createPortal, type PageRequest, type PortalRenderer } from './render.js';
 import { describeCatalog, describeDataset, describeDistribution } from './describe-view.js';
 import { catalogDescription, datasetDescription, distributionDescription, organisationCatalogs, validationStatus } from './page-data.js';
-import type { OrganisationCount } from './view-models.js';
+import type { OrganisationCount, QualitySummary } from './view-models.js';
+import { getRecord } from '../catalogs/catalog-record.js';
+import { catalogResult, datasetResult } from '../quality/quality.js';
+import type { DatasetIndex } from '../search/dataset-index.js';
 
 /**
  * The home page has no RDF (the region's catalog is /catalog): a wildcard Accept gets the page, and an Accept naming
@@ -63,7 +66,16 @@ export function createPortalPages(ctx: PageContext): Portal {
     send(
       res,
       renderer.renderCatalog(
-        { id, catalog, profile: record.profile, datasetCount: record.datasets, lastChange: record.modified, validation: validationStatus(record), datasets: { ...datasets, page: number, pageSize: LIST_PAGE_SIZE } },
+        {
+          id,
+          catalog,
+          profile: record.profile,
+          datasetCount: record.datasets,
+          lastChange: record.modified,
+          validation: validationStatus(record),
+          datasets: { ...datasets, page: number, pageSize: LIST_PAGE_SIZE },
+          quality: catalogQualitySummary(ctx.datasets, id),
+        },
         page,
       ),
     );
@@ -75,11 +87,12 @@ export function createPortalPages(ctx: PageContext): Portal {
     if (is('Dataset') || is('DatasetSeries')) {
       return async (req, res) => {
         const page = request(req);
-        if (fresh(req, res, `dataset-${found.catalog.version}-${page.lang}`, found.catalog.modified)) return;
+        if (fresh(req, res, `dataset-${found.catalog.version}-${ctx.datasets.version}-${page.lang}`, found.catalog.modified)) return;
         const { ntriples, catalogTitle } = await datasetDescription(ctx, found.graph, found.iri, found.catalog.catalogIri);
         const dataset = describeDataset(ntriples, found.iri);
         const catalog = { id: found.catalog.id, title: Object.keys(catalogTitle).length ? catalogTitle : { '': found.catalog.id } };
-        send(res, renderer.renderDataset({ dataset, catalog, validation: validationStatus(found.catalog, found.iri) }, page));
+        const quality = ctx.datasets.getAll(found.iri).find((s) => s.catalog === found.catalog.id)?.quality;
+        send(res, renderer.renderDataset({ dataset, catalog, validation: validationStatus(found.catalog, found.iri), quality: quality && datasetResult(quality) }, page));
       };
     }
     if (is('Distribution')) {
@@ -99,6 +112,12 @@ export function createPortalPages(ctx: PageContext): Portal {
       catalog: (id, record) => catalogPage(id, record),
       organisation: (organisation) => organisationPage(organisation),
       resource: resourcePage,
+      quality: (report) => async (req, res) => {
+        const page = request(req);
+        const record = getRecord(ctx.store, report.catalog);
+        const title = record ? describeCatalog(await catalogDescription(ctx, record), record.catalogIri).title : {};
+        send(res, renderer.renderQuality(report, Object.keys(title).length ? title : { '': report.catalog }, page));
+      },
       // The regional catalog for people is the list of all its datasets, newest first: the search page without words.
       regionalCatalog: () => async (req, res) => {
         const page = request(req);
@@ -160,4 +179,11 @@ function fresh(req: Request, res: Response, tag: string, modified?: string): boo
 
 function send(res: Response, html: string): void {
   res.type('text/html; charset=utf-8').send(html);
+}
+
+/** A catalog's score for its page: the mean over the datasets the index holds (a sum over 10,000 is a millisecond). */
+function catalogQualitySummary(index: Pick<DatasetIndex, 'summariesOf'>, id: string): QualitySummary | undefined {
+  const summaries = index.summariesOf(id);
+  if (!summaries.length) return undefined;
+  return catalogResult(id, summaries.map((s) => s.quality));
 }

@@ -21,9 +21,12 @@ import type {
   Paged,
   PeriodView,
   SearchModel,
+  QualitySummary,
   TermView,
   ValidationStatus,
 } from './view-models.js';
+import type { CatalogQualityReport } from '../quality/catalog-report.js';
+import { qualityMessages } from './quality-messages.js';
 
 /** Vocabulary labels (EU themes, file types, licences, access rights); undefined when the IRI is not known. */
 export type Labeler = (iri: string, lang: Lang) => string | undefined;
@@ -198,6 +201,7 @@ export class PortalRenderer {
       description: pickText(c.description, req.lang),
       facts,
       validation: this.validation(model.validation, model.id, req),
+      quality: this.qualityLine(model.quality, model.id, req),
       datasets: this.datasetPage(model.datasets, req),
       alternates: rdfAlternates(`${this.baseUrl}/catalogs/${encodeURIComponent(model.id)}`, this.baseUrl),
       headLinks: [...this.pagingLinks(model.datasets, req), ...this.alternateLinks(`${this.baseUrl}/catalogs/${encodeURIComponent(model.id)}`)],
@@ -233,6 +237,7 @@ export class PortalRenderer {
       keywords: this.keywords(d.keywords, req),
       facts,
       validation: model.catalog ? this.validation(model.validation, model.catalog.id, req) : undefined,
+      quality: model.catalog ? this.qualityLine(model.quality, model.catalog.id, req) : undefined,
       distributions: d.distributions.map((dist, i) => this.distributionRow(dist, i, req)),
       alternates: rdfAlternates(d.iri, this.baseUrl),
       breadcrumbs: this.breadcrumbs(req, model.catalog ? [{ href: this.link(`/catalogs/${encodeURIComponent(model.catalog.id)}`, req), text: pickText(model.catalog.title, req.lang) ?? { text: model.catalog.id } }] : []),
@@ -419,6 +424,56 @@ export class PortalRenderer {
       license: dist.license ? this.termText(dist.license, req) : undefined,
       access: dist.accessUrls[0],
       download: dist.downloadUrls[0],
+    };
+  }
+
+  renderQuality(report: CatalogQualityReport, catalogTitle: LangValues, req: PageRequest): string {
+    const q = qualityMessages(req.lang);
+    const name = pickText(catalogTitle, req.lang) ?? { text: report.catalog };
+    const { page } = this.page(req, q.qualityTitle(name.text), 'quality');
+    const num = (n: number) => formatNumber(n, req.lang);
+    const path = `${this.baseUrl}/catalogs/${encodeURIComponent(report.catalog)}/quality`;
+    const catalogHref = this.link(`/catalogs/${encodeURIComponent(report.catalog)}`, req);
+    return this.eta.render('pages/quality', {
+      ...page,
+      q,
+      name,
+      score: q.qualityScoreOf(num(report.score), num(report.maxPoints)),
+      rating: q.ratings[report.rating],
+      compliance: q.qualityCompliance(report.dcatApCompliant, report.profile),
+      pending: report.pending,
+      dimensions: report.dimensions.map((d) => ({ label: q.dimensions[d.dimension], points: num(d.points), max: num(d.maxPoints) })),
+      indicators: report.indicators.map((i) => ({
+        label: q.indicators[i.id] ?? i.id,
+        dimension: q.dimensions[i.dimension],
+        share: `${num(Math.round(i.met * 1000) / 10)} %`,
+        points: num(i.points),
+        max: num(i.maxPoints),
+        networkChecked: i.networkChecked,
+      })),
+      ratings: report.ratings.map((r) => ({ label: q.ratings[r.rating], datasets: num(r.datasets) })),
+      total: num(report.page.total),
+      datasets: report.datasets.map((d) => ({
+        title: pickText(d.title, req.lang) ?? { text: d.iri },
+        href: this.resource(d.iri, req),
+        score: num(d.score),
+        rating: q.ratings[d.rating],
+      })),
+      pager: this.pager({ total: report.page.total, page: report.page.page, pageSize: report.page.pageSize, items: [] }, req),
+      alternates: [...rdfAlternates(path, this.baseUrl), { href: `${path}.json`, name: 'JSON', mediaType: 'application/json' }],
+      breadcrumbs: this.breadcrumbs(req, [{ href: catalogHref, text: name }]),
+    });
+  }
+
+  /** The score line of dataset and catalog pages. */
+  private qualityLine(quality: QualitySummary | undefined, catalogId: string, req: PageRequest) {
+    if (!quality) return undefined;
+    const q = qualityMessages(req.lang);
+    return {
+      label: q.qualityHeading,
+      text: `${q.qualityScoreOf(formatNumber(quality.score, req.lang), formatNumber(quality.maxPoints, req.lang))} (${q.ratings[quality.rating]})`,
+      href: this.link(`/catalogs/${encodeURIComponent(catalogId)}/quality`, req),
+      linkText: q.qualityLink,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { Rating } from '../quality/indicators.js';
 /**
  * What the portal's pages are rendered from: plain objects, independent of where the data comes from. Dataset lists
  * are the index's `DatasetSummary`; single resources are what `describe-view.ts` builds from their N-Triples. Texts
@@ -71,6 +72,15 @@ export interface CatalogModel {
   lastChange: string | null;
   validation: ValidationStatus | null;
   datasets: Paged<DatasetSummary>;
+  /** The catalog's MQA score (mean of its datasets'), when the index holds it. */
+  quality?: QualitySummary;
+}
+
+/** A score as dataset and catalog pages show it, linking to /catalogs/{id}/quality. */
+export interface QualitySummary {
+  score: number;
+  maxPoints: number;
+  rating: Rating;
 }
 
 export interface DatasetModel {
@@ -78,6 +88,7 @@ export interface DatasetModel {
   /** The catalog the dataset is published in. */
   catalog: { id: string; title: LangValues } | null;
   validation: ValidationStatus | null;
+  quality?: QualitySummary;
 }
 
 export interface DistributionModel {

@@ -28,6 +28,10 @@ export const PROV = 'http://www.w3.org/ns/prov#';
 export const SCHEMA = 'http://schema.org/';
 export const TIME = 'http://www.w3.org/2006/time#';
 
+// Data quality: W3C DQV, and the metrics of our MQA score (defined in ontologies/quality-mqa.ttl)
+export const DQV = 'http://www.w3.org/ns/dqv#';
+export const MQA = 'https://w3id.org/dataportal-vast/mqa#';
+
 // Describing the server itself
 export const HYDRA = 'http://www.w3.org/ns/hydra/core#';
 export const SD = 'http://www.w3.org/ns/sparql-service-description#';
@@ -51,6 +55,8 @@ export const dcat = (name: string) => `${DCAT}${name}`;
 export const dct = (name: string) => `${DCT}${name}`;
 export const foaf = (name: string) => `${FOAF}${name}`;
 export const hydra = (name: string) => `${HYDRA}${name}`;
+export const dqv = (name: string) => `${DQV}${name}`;
+export const mqa = (name: string) => `${MQA}${name}`;
 
 export const RDF_TYPE = rdf('type');
 export const RDF_LANG_STRING = rdf('langString');

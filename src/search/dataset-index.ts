@@ -3,6 +3,8 @@ import type { Organisations } from '../organisations/organisations.js';
 import { facetLabel, facetValue } from '../vocabularies/labels.js';
 import { FACETS, type DatasetSummary, type FacetName, type FacetValue, type SearchQuery, type SearchResult } from './dataset-summary.js';
 import { fold, queryStems, stem, textLanguage, tokenize } from './text.js';
+import { sameQuality } from '../quality/quality.js';
+import type { ExtractedSummary } from './extract.js';
 
 export interface DatasetPage {
   total: number;
@@ -109,7 +111,7 @@ export class DatasetIndex {
    * entry and its `changed`, so harvesting with `modified_since` does not see it again. Returns whether anything
    * changed.
    */
-  replaceCatalog(catalog: string, organisation: string, summaries: DatasetSummary[]): boolean {
+  replaceCatalog(catalog: string, organisation: string, summaries: ExtractedSummary[]): boolean {
     const before = this.byCatalog.get(catalog) ?? new Map<string, number>();
     const after = new Map<string, number>();
     let changed = !this.byCatalog.has(catalog) || this.catalogOrganisation.get(catalog) !== organisation;
@@ -119,10 +121,18 @@ export class DatasetIndex {
       const old = id === undefined ? undefined : this.entries.get(id);
       if (old && old.summary.hash === summary.hash && old.summary.organisation === organisation) {
         after.set(summary.iri, old.id);
+        // Same description, other score: the catalog's compliance changed. Facets and `changed` stay as they are.
+        if (summary.quality && !sameQuality(old.summary.quality, summary.quality)) {
+          old.summary = { ...old.summary, quality: summary.quality };
+          changed = true;
+        }
         continue;
       }
       if (old) this.removeEntry(old);
-      after.set(summary.iri, this.addEntry({ ...summary, catalog, organisation }));
+      const { quality } = summary;
+      // The follower names as assessed only hashes this catalog's entries have, under the same organisation.
+      if (!quality) throw new Error(`no quality for the changed dataset <${summary.iri}> of catalog ${catalog}`);
+      after.set(summary.iri, this.addEntry({ ...summary, quality, catalog, organisation }));
       changed = true;
     }
     for (const [iri, id] of before) {

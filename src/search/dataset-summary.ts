@@ -1,3 +1,5 @@
+import type { DatasetQuality } from '../quality/quality.js';
+
 /**
  * What the portal knows of one dataset (or dataset series) of a public catalog without asking the store: extracted
  * from the catalog's graph after every write that touches it, kept in memory and on disk by the dataset index.
@@ -29,6 +31,8 @@ export interface DatasetSummary {
   distributions: number;
   /** A fingerprint of the description: an unchanged dataset keeps `changed` when its catalog is written again. */
   hash: string;
+  /** The MQA score of the description (src/quality): kept here so it is computed after each write, off the request path. */
+  quality: DatasetQuality;
 }
 
 export type LangValues = Record<string, string>;

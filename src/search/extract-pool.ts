@@ -1,11 +1,10 @@
 import { Piscina } from 'piscina';
-import type { DatasetSummary } from './dataset-summary.js';
-import type { ExtractRequest } from './extract.js';
+import type { ExtractedSummary, ExtractRequest } from './extract.js';
 import type { DescriptionTexts } from './description-text.js';
 
 /** A catalog's summaries and its datasets' descriptions as text, in the same (IRI) order. */
 export interface ExtractedCatalog {
-  summaries: DatasetSummary[];
+  summaries: ExtractedSummary[];
   texts: DescriptionTexts;
 }
 

@@ -1,6 +1,8 @@
 import { Parser, type Quad, type Term } from 'n3';
 import { fingerprint } from '../rdf/fingerprint.js';
 import { DCAT, DCT, RDF_TYPE } from '../rdf/vocabulary.js';
+import { assessDataset } from '../quality/assess.js';
+import type { DatasetQuality } from '../quality/quality.js';
 import type { DatasetSummary, LangValues } from './dataset-summary.js';
 
 const TYPES = new Map<string, DatasetSummary['type']>([
@@ -15,13 +17,23 @@ export interface ExtractRequest {
   organisation: string;
   /** `changed` of every summary; the index keeps the earlier one for datasets whose hash did not change. */
   now: string;
+  /** Whether the catalog's last accepted write passed a DCAT-AP profile: the MQA's compliance indicator. */
+  compliant?: boolean;
+  /**
+   * Hashes of datasets whose quality the index already holds, assessed with the same `compliant`: an unchanged
+   * dataset keeps its entry, so its quality is not computed again (only changed datasets are).
+   */
+  assessed?: string[];
 }
+
+/** A summary as extraction gives it: without `quality` for a dataset named in `assessed`. */
+export type ExtractedSummary = Omit<DatasetSummary, 'quality'> & { quality?: DatasetQuality };
 
 /**
  * The summary of every dataset and series (IRIs only: blank-node datasets are refused at publishing) of one catalog
  * graph, in IRI order.
  */
-export function extractSummaries({ ntriples, catalog, organisation, now }: ExtractRequest): DatasetSummary[] {
+export function extractSummaries({ ntriples, catalog, organisation, now, compliant = false, assessed = [] }: ExtractRequest): ExtractedSummary[] {
   const bySubject = new Map<string, Quad[]>();
   for (const quad of new Parser({ format: 'N-Triples' }).parse(ntriples)) {
     const key = termKey(quad.subject);
@@ -29,11 +41,12 @@ export function extractSummaries({ ntriples, catalog, organisation, now }: Extra
     if (list) list.push(quad);
     else bySubject.set(key, [quad]);
   }
-  const summaries: DatasetSummary[] = [];
+  const summaries: ExtractedSummary[] = [];
+  const known = new Set(assessed);
   for (const [key, quads] of bySubject) {
     if (key.startsWith('_:')) continue;
     const type = quads.map((q) => (q.predicate.value === RDF_TYPE ? TYPES.get(q.object.value) : undefined)).find((t) => t !== undefined);
-    if (type) summaries.push(summarise(key, type, quads, bySubject, catalog, organisation, now));
+    if (type) summaries.push(summarise(key, type, quads, bySubject, catalog, organisation, now, compliant, known));
   }
   return summaries.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
 }
@@ -46,12 +59,15 @@ function summarise(
   catalog: string,
   organisation: string,
   now: string,
-): DatasetSummary {
+  compliant: boolean,
+  assessed: Set<string>,
+): ExtractedSummary {
   const values = (quads: Quad[], predicate: string) => quads.filter((q) => q.predicate.value === predicate).map((q) => q.object);
   const texts = (terms: Term[]) => terms.filter((t) => t.termType !== 'BlankNode').map((t) => t.value);
   const distributions = [...new Set(values(own, DISTRIBUTION).map(termKey))];
   const ofDistributions = distributions.map((d) => bySubject.get(d) ?? []);
   const distributionValues = (predicate: string) => ofDistributions.flatMap((quads) => texts(values(quads, predicate)));
+  const hash = fingerprint(describe(iri, own, distributions, bySubject));
   const dated = values(own, `${DCT}modified`).find((t) => t.termType === 'Literal' && t.value.trim() !== '') ?? values(own, `${DCT}issued`).find((t) => t.termType === 'Literal' && t.value.trim() !== '');
   return {
     iri,
@@ -74,7 +90,9 @@ function summarise(
     modified: dated?.value.trim() ?? null,
     changed: now,
     distributions: distributions.length,
-    hash: fingerprint(describe(iri, own, distributions, bySubject)),
+    hash,
+    // Presence and vocabulary checks on triples already grouped (~50 µs a dataset), for changed datasets only.
+    ...(assessed.has(hash) ? {} : { quality: assessDataset(own, ofDistributions, compliant) }),
   };
 }
 
@@ -100,7 +118,11 @@ const termKey = (term: Term) => (term.termType === 'BlankNode' ? `_:${term.value
  */
 function describe(iri: string, own: Quad[], distributions: string[], bySubject: Map<string, Quad[]>): string {
   const parts = [nodeText(own, bySubject, new Set([iri]))];
-  for (const distribution of distributions) parts.push(`${distribution} ${nodeText(bySubject.get(distribution) ?? [], bySubject, new Set([iri, distribution]))}`);
+  for (const distribution of distributions) {
+    // A blank-node distribution is written by its content only: its label changes with every read.
+    const name = distribution.startsWith('_:') ? '_' : distribution;
+    parts.push(`${name} ${nodeText(bySubject.get(distribution) ?? [], bySubject, new Set([iri, distribution]))}`);
+  }
   return parts.join('\n');
 }
 

@@ -6,7 +6,7 @@ import type { DatasetSummary } from './dataset-summary.js';
 import type { PersistedTexts } from './description-files.js';
 
 /** Bumped when the summary's shape changes: files of another format are ignored and their catalogs extracted again. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface CatalogFile {
   format: number;

@@ -7,6 +7,9 @@ import type { DatasetIndex } from './dataset-index.js';
 import type { ExtractPool } from './extract-pool.js';
 import type { IndexFiles } from './index-files.js';
 import type { DescriptionFiles } from './description-files.js';
+import type { QualityGraphs } from '../quality/quality-graphs.js';
+import { isDcatApCompliant } from '../quality/compliance.js';
+import { COMPLIANCE_INDEX } from '../quality/indicators.js';
 
 export interface IndexStatus {
   /** `loading`: reading the persisted index; `indexing`: catalogs waiting to be extracted; `ready`: caught up. */
@@ -27,6 +30,8 @@ export interface FollowerDeps {
   extractor: ExtractPool;
   baseUrl: string;
   log: Logger;
+  /** The catalogs' DQV graphs, written after each catalog is indexed; absent in tools that only need the index. */
+  quality?: QualityGraphs;
 }
 
 /**
@@ -50,6 +55,8 @@ export class IndexFollower {
   private incomplete = false;
   private readonly waiters: (() => void)[] = [];
   private readonly catalogPrefix: string;
+  /** A write may have touched any graph (SPARQL Update): the quality graphs must be rewritten from the index. */
+  private qualityStale = false;
 
   constructor(private readonly deps: FollowerDeps) {
     this.catalogPrefix = `${catalogGraph(deps.baseUrl, '')}`;
@@ -106,6 +113,7 @@ export class IndexFollower {
 
   private touched(touched: GraphName[] | 'all'): void {
     if (touched === 'all') {
+      this.qualityStale = true;
       for (const record of allRecords(this.deps.store)) this.pending.add(record.id);
       for (const catalog of this.deps.index.catalogs()) this.pending.add(catalog);
     } else {
@@ -170,6 +178,10 @@ export class IndexFollower {
   }
 
   private async drain(): Promise<void> {
+    if (this.qualityStale && this.deps.quality) {
+      this.qualityStale = false;
+      await this.deps.quality.forget(new Set(this.deps.index.catalogs())).catch((error: Error) => this.deps.log.warn({ err: error.message }, 'stray quality graphs not dropped'));
+    }
     while (this.pending.size && !this.stopping) {
       const id = this.pending.values().next().value as string;
       this.pending.delete(id);
@@ -196,16 +208,25 @@ export class IndexFollower {
       if (index.removeCatalog(id)) this.removed.add(id);
       descriptions.remove(id);
       this.dirty.delete(id);
+      await this.deps.quality?.remove(id);
       return;
     }
     const ntriples = Buffer.concat(chunks).toString('utf8');
     chunks.length = 0;
-    const { summaries, texts } = await extractor.extract({ ntriples, catalog: id, organisation: record.organisation, now: new Date().toISOString() });
+    const compliant = isDcatApCompliant(record);
+    const before = index.summariesOf(id);
+    // Datasets the index keeps as they are (same hash, same organisation) keep their quality too, unless the
+    // catalog's compliance changed: then every dataset is assessed again.
+    const sameBasis = index.organisationOf(id) === record.organisation && before.every((s) => s.quality.met[COMPLIANCE_INDEX] === (compliant ? 1 : 0));
+    const assessed = sameBasis ? before.map((s) => s.hash) : [];
+    const { summaries, texts } = await extractor.extract({ ntriples, catalog: id, organisation: record.organisation, now: new Date().toISOString(), compliant, assessed });
     await descriptions.replace(id, texts);
     index.replaceCatalog(id, record.organisation, summaries);
     // The descriptions file is new even when no summary changed, and the catalog's index file names it.
     this.dirty.add(id);
     this.removed.delete(id);
+    // Before the index is persisted (drain → persist), so a file never claims a state the quality graph lacks.
+    await this.deps.quality?.write(id, before, index.summariesOf(id));
   }
 
   /** Write the files of catalogs that changed; the state only when caught up, with the sequence number it reflects. */

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { startTestServer, admin, type TestServer } from '../support/server.js';
 import { put, select } from '../support/http.js';
 import { canonical, toNTriples } from '../support/rdf.js';
+import { indexReady } from '../support/dataset-index.js';
 import { BORAS_DATASET, BORAS_TURTLE, GOTEBORG_PUBLISHER, GOTEBORG_TURTLE } from '../support/linked-data.js';
 
 const BASE_URL = 'https://data.example.se';
@@ -240,6 +241,8 @@ describe('linked data: dereferencing', function () {
     const extra = 'http://example.org/graphs/extra';
     const body = '<http://example.org/s> <http://example.org/p> "1.50"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n<http://example.org/s> <http://example.org/q> _:b .\n_:b <http://example.org/r> "x\\ny ." .\n';
     expect((await fetch(`${server.url}/store?graph=${encodeURIComponent(extra)}`, { method: 'PUT', body, headers: { ...admin, 'Content-Type': 'application/n-triples' } })).status).to.equal(201);
+    // The catalogs' quality graphs (DQV, written after each catalog is indexed) are public graphs too.
+    await indexReady(server);
     const res = await get('/dump.nq');
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.equal('application/n-quads; charset=utf-8');
@@ -251,7 +254,7 @@ describe('linked data: dereferencing', function () {
       if (!byGraph.has(graph)) byGraph.set(graph, []);
       byGraph.get(graph)!.push(`${triple} .\n`);
     }
-    expect([...byGraph.keys()].sort()).to.deep.equal([`${BASE_URL}/catalogs/boras`, `${GBG}`, extra].sort());
+    expect([...byGraph.keys()].sort()).to.deep.equal([`${BASE_URL}/catalogs/boras`, `${GBG}`, extra, `${BASE_URL}/quality/boras`, `${BASE_URL}/quality/goteborg`].sort());
     expect(byGraph.get(extra)!.join('')).to.include('"1.50"^^<http://www.w3.org/2001/XMLSchema#decimal>');
     for (const [graph, triples] of byGraph) {
       const stored = await fetch(`${server.url}/store?graph=${encodeURIComponent(graph)}`, { headers: { Accept: 'application/n-triples' } });

@@ -16,6 +16,7 @@ import {
   label,
   organisationModel,
   organisations,
+  qualityReport,
   searchModel,
 } from './fixtures.js';
 
@@ -33,6 +34,7 @@ function app(portal: PortalRenderer) {
   server.get('/dataset', page((req) => portal.renderDataset(datasetModel(), at(req))));
   server.get('/distribution', page((req) => portal.renderDistribution(distributionModel(), at(req))));
   server.get('/search', page((req) => portal.renderSearch(searchModel(), at(req))));
+  server.get('/catalogs/goteborg/quality', page((req) => portal.renderQuality(qualityReport(), { sv: 'Göteborgs Stads datakatalog' }, at(req))));
   server.use((req, res) => {
     res.status(404).type('html').send(portal.renderError({ status: 404 }, at(req)));
   });
@@ -46,6 +48,7 @@ const PAGES = [
   ['dataset', '/dataset'],
   ['distribution', '/distribution'],
   ['search', '/search?q=laddstolpe&organisation=goteborg&format=CSV&page=2'],
+  ['quality', '/catalogs/goteborg/quality'],
   ['not-found', '/no/such/page'],
 ] as const;
 

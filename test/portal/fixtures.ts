@@ -1,3 +1,6 @@
+import { catalogQualityReport, type CatalogQualityReport } from '../../src/quality/catalog-report.js';
+import { INDICATORS } from '../../src/quality/indicators.js';
+import { datasetResult } from '../../src/quality/quality.js';
 import type { Organisation } from '../../src/organisations/organisations.js';
 import { FACETS, type DatasetSummary, type FacetName, type FacetValue } from '../../src/search/dataset-summary.js';
 import type { Lang } from '../../src/portal/messages.js';
@@ -65,6 +68,7 @@ export function summary(n: number, overrides: Partial<DatasetSummary> = {}): Dat
     changed: '2026-11-30T10:00:00Z',
     distributions: 1,
     hash: `h${n}`,
+    quality: { met: [], score: 0 },
     ...overrides,
   };
 }
@@ -161,6 +165,7 @@ export function datasetModel(): DatasetModel {
     dataset: describeDataset(DATASET_NT, DATASET_IRI),
     catalog: { id: 'goteborg', title: { sv: 'Göteborgs Stads datakatalog' } },
     validation: { conforms: true, violations: 0, warnings: 2 },
+    quality: { score: 275, maxPoints: 405, rating: 'good' },
   };
 }
 
@@ -180,7 +185,20 @@ export function catalogModel(): CatalogModel {
     lastChange: '2026-11-30T10:00:00Z',
     validation: { conforms: false, violations: 3, warnings: 0 },
     datasets: { items: [summary(1), summary(2)], total: 290, page: 1, pageSize: 20 },
+    quality: { score: 212.5, maxPoints: 405, rating: 'sufficient' },
   };
+}
+
+/** /catalogs/goteborg/quality over 150 datasets (two pages), one of them with a hostile title. */
+export function qualityReport(): CatalogQualityReport {
+  const met = (share: number) => INDICATORS.map((_, i) => (i % 3 === 0 ? 1 : share));
+  const summaries = Array.from({ length: 150 }, (_, n) => {
+    const quality = { met: met((n % 5) / 4), score: 0 };
+    quality.score = datasetResult(quality).score;
+    return summary(n, n === 3 ? { title: { sv: HOSTILE_TITLE } } : { quality });
+  });
+  const record = { id: 'goteborg', organisation: 'goteborg', profile: 'dcat-ap-3', catalogIri: CATALOG_IRI, datasets: 150, created: '2026-01-01T00:00:00Z', modified: '2026-11-30T10:00:00Z', version: 'x.1', public: true, warnings: [] };
+  return catalogQualityReport({ summariesOf: () => summaries }, record, true, { page: 1, pageSize: 100 });
 }
 
 function facet(name: FacetName): FacetValue[] {

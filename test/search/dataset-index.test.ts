@@ -25,6 +25,7 @@ function summary(iri: string, catalog: string, modified: string | null, extra: P
     changed: '2025-01-01T00:00:00.000Z',
     distributions: 1,
     hash: `h-${iri}`,
+    quality: { met: [], score: 0 },
     ...extra,
   };
 }
