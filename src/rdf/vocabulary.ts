@@ -27,6 +27,18 @@ export const ODRL = 'http://www.w3.org/ns/odrl/2/';
 export const PROV = 'http://www.w3.org/ns/prov#';
 export const SCHEMA = 'http://schema.org/';
 export const TIME = 'http://www.w3.org/2006/time#';
+/** OGC GeoSPARQL: gsp:wktLiteral and gsp:gmlLiteral, the geometry datatypes GeoDCAT-AP requires. */
+export const GSP = 'http://www.opengis.net/ont/geosparql#';
+/** W3C Data Quality Vocabulary (GeoDCAT-AP spatial resolution, StatDCAT-AP quality annotations). */
+export const DQV = 'http://www.w3.org/ns/dqv#';
+/** W3C Web Annotation (the range of dqv:hasQualityAnnotation). */
+export const OA = 'http://www.w3.org/ns/oa#';
+/** W3C RDF Data Cube (dimensions, attributes and measures a StatDCAT-AP dataset names). */
+export const QB = 'http://purl.org/linked-data/cube#';
+/** StatDCAT-AP 3 (`s1n:dimension`, `s1n:numSeries`, `s1n:Dataflow`, …). */
+export const STATDCATAP = 'http://data.europa.eu/s1n/';
+/** StatDCAT-AP 1.0.1's namespace for the same properties (also the SEMIC Core Vocabularies'); accepted with a warning. */
+export const M8G = 'http://data.europa.eu/m8g/';
 
 // Describing the server itself
 export const HYDRA = 'http://www.w3.org/ns/hydra/core#';
