@@ -9,7 +9,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { DCAT } from '../../src/rdf/vocabulary.js';
 import { findProfile } from '../../src/validation/profiles.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { admin, startTestServer, type TestServer } from '../support/server.js';
 import { SHARED_REFERENCE } from './support.js';
 import { applyCase, expectBilingualShapes, resultKeys, turtleToNTriples, validateTurtle } from './profile-cases.js';
 import { DPG, VALID, BROKEN, ACCEPTED } from './geodcat-ap-cases.js';
@@ -84,6 +84,16 @@ describe('GeoDCAT-AP 3 profile (geodcat-ap)', function () {
       expect(res.body.results[0].dataset).to.equal('http://localhost:3030/catalogs/goteborg/datasets/detaljplaner');
       expect(res.body.results[0].message).to.match(/well-formed WKT/);
       expect(res.body.results[0].messageSv).to.match(/välformad WKT/);
+    });
+
+    it('PUT /catalogs/goteborg?profile=geodcat-ap: a malformed geometry is refused with 422 and nothing stored; the conforming catalogue is published', async () => {
+      const put = (text: string) => request(server.url).put('/catalogs/goteborg?profile=geodcat-ap').set(admin).set('Content-Type', 'text/turtle').send(text);
+      const refused = await put(applyCase(VALID, BROKEN[0]!)).expect(422);
+      expect(JSON.stringify(refused.body)).to.include(`${DPG}Location-dcat_bbox-geometry`);
+      await request(server.url).get('/catalogs/goteborg.ttl').expect(404);
+      await put(VALID).expect((res) => expect(res.status).to.be.oneOf([200, 201]));
+      const listed = await request(server.url).get('/catalogs').set('Accept', 'application/json').expect(200);
+      expect(JSON.stringify(listed.body)).to.include('geodcat-ap');
     });
 
     it('POST /validate?profile=dcat-ap-3 with the same document conforms: the profile chooses the rules', async () => {
