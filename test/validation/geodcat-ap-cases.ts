@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './support.js';
 import type { BrokenCase } from './profile-cases.js';
-import { DCAT, DCT, DQV, GEODCATAP, LOCN, PROV } from '../../src/rdf/vocabulary.js';
+import { DCAT, DCT, DQV, GEODCATAP, LOCN, PROV, VCARD } from '../../src/rdf/vocabulary.js';
 
 export const DPG = 'urn:dataportal-vast:shapes:geodcat-ap:';
 export const VALID = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/profiles/geodcat-ap-valid.ttl'), 'utf8');
@@ -39,6 +39,11 @@ export const BROKEN: BrokenCase[] = [
   { name: 'creation date that is not a date', replace: 'dct:created "1990-01-01"^^xsd:date', by: 'dct:created "long ago"', expected: [[`${DPG}Dataset-dct_created-value`, 'Violation', `${DCT}created`]] },
   { name: 'spatial resolution of a service that is not a decimal', replace: 'dcat:spatialResolutionInMeters "1.0"^^xsd:decimal .', by: 'dcat:spatialResolutionInMeters "one metre" .', expected: [[`${DPG}DataService-dcat_spatialResolutionInMeters-value`, 'Violation', `${DCAT}spatialResolutionInMeters`]] },
   { name: 'service type as text', replace: 'geodcatap:serviceType <http://inspire.ec.europa.eu/metadata-codelist/SpatialDataServiceType/view>', by: 'geodcatap:serviceType "view"', expected: [[`${DPG}DataService-geodcatap_serviceType-value`, 'Violation', `${GEODCATAP}serviceType`], [`${DPG}DataService-geodcatap_serviceType-vocabulary`, 'Warning', `${GEODCATAP}serviceType`]] },
+  // reference systems described as standards, agents and contact points (GeoDCAT-AP's vCard and LOCN additions)
+  { name: 'reference system with two types', replace: 'dct:type <http://inspire.ec.europa.eu/glossary/SpatialReferenceSystem> ;', by: 'dct:type <http://inspire.ec.europa.eu/glossary/SpatialReferenceSystem>, <http://example.org/types/crs> ;', expected: [[`${DPG}Standard-dct_type`, 'Violation', `${DCT}type`]] },
+  { name: 'publisher address not typed locn:Address', replace: 'locn:address [ a locn:Address ;', by: 'locn:address [', expected: [[`${DPG}Agent-locn_address-class`, 'Violation', `${LOCN}address`]] },
+  { name: 'contact point with two e-mail addresses', replace: 'vcard:hasEmail <mailto:geodata@example.org> ;', by: 'vcard:hasEmail <mailto:geodata@example.org>, <mailto:plan@example.org> ;', expected: [[`${DPG}Kind-vcard_hasEmail`, 'Violation', `${VCARD}hasEmail`]] },
+  { name: 'postal code as an IRI', replace: 'vcard:postal-code "411 13"', by: 'vcard:postal-code <http://example.org/postcodes/41113>', expected: [[`${DPG}VcardAddress-vcard_postal-code-value`, 'Violation', `${VCARD}postal-code`]] },
   // INSPIRE code lists (recommended)
   { name: 'topic category outside the INSPIRE list (warning)', replace: '<http://inspire.ec.europa.eu/metadata-codelist/TopicCategory/planningCadastre>', by: '<http://example.org/topics/planning>', expected: [[`${DPG}Dataset-geodcatap_topicCategory-vocabulary`, 'Warning', `${GEODCATAP}topicCategory`]] },
   { name: 'degree of conformity outside the INSPIRE list (warning)', replace: '<http://inspire.ec.europa.eu/metadata-codelist/DegreeOfConformity/conformant>', by: '<http://example.org/conformity/yes>', expected: [[`${DPG}Entity-dct_type-vocabulary`, 'Warning', `${DCT}type`]] },

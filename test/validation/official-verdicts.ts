@@ -18,7 +18,7 @@ import type { Quad } from '@rdfjs/types';
 import { ReferenceValidator, comparable, type ComparableResult } from '../../src/validation/reference-engine.js';
 import { runValidationTask } from '../../src/validation/validate-task.js';
 import { loadProfile } from '../../src/validation/loaded-profile.js';
-import { DCAT, LOCN, RDF_TYPE, RDFS, SH } from '../../src/rdf/vocabulary.js';
+import { DCAT, DCT, GEODCATAP, LOCN, RDF_TYPE, RDFS, SH } from '../../src/rdf/vocabulary.js';
 import { ntriplesOf } from './support.js';
 
 export interface Document {
@@ -81,6 +81,14 @@ export const KNOWN = {
       c.result.path === `${LOCN}geometry` &&
       (c.result.value?.startsWith('"') ?? false) &&
       [`${SH}ClassConstraintComponent`, `${SH}NodeKindConstraintComponent`].includes(c.result.component),
+  },
+  referenceSystemAsStandard: {
+    name: 'official geodcatap:referenceSystem must be a skos:Concept, but GeoDCAT-AP describes a reference system as a dct:Standard (its example standard-crs.ttl; dct:conformsTo, of which referenceSystem is a sub-property, ranges over dct:Standard); ours ask for an OGC register IRI',
+    side: 'official',
+    explains: (c) => {
+      const iri = iriOfValue(c.result);
+      return isClassResult(c.result) && c.result.path === `${GEODCATAP}referenceSystem` && iri !== undefined && c.document.countQuads(N3.DataFactory.namedNode(iri), N3.DataFactory.namedNode(RDF_TYPE), N3.DataFactory.namedNode(`${DCT}Standard`), null) > 0;
+    },
   },
   seriesAsDataset: {
     name: 'official sh:class dcat:Dataset on dcat:dataset / dcat:servesDataset pointing to a dcat:DatasetSeries; ours accept a series there (shapes/README.md, background file)',
