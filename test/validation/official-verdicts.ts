@@ -164,7 +164,7 @@ export function expectSameVerdicts(
     }
     const failing = oursConforms ? 'official' : 'ours';
     const unexplainedMessage = `${c.document}: ours ${oursConforms ? 'conforms' : 'does not conform'}, the official shapes ${officialConforms ? 'conform' : 'do not'}`;
-    expect(named, `${unexplainedMessage}; not in the exception table:\n${describe(failing === 'ours' ? c.ours : c.official)}`).to.not.equal(undefined);
+    expect(named, `${unexplainedMessage}; not in the exception table:\n${listViolations(failing === 'ours' ? c.ours : c.official)}`).to.not.equal(undefined);
     const document = new N3.Store(new N3.Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(documents.find((d) => d.name === c.document)!.ntriples));
     const shapes = failing === 'ours' ? ours : official;
     const unexplained = violations(failing === 'ours' ? c.ours : c.official).filter(
@@ -176,4 +176,4 @@ export function expectSameVerdicts(
 }
 
 const line = (r: ComparableResult) => `${r.focusNode} ${r.path ?? '(node)'} ${r.value ?? '-'} [${r.component.replace(SH, 'sh:')}, ${r.shape}]`;
-const describe = (results: ComparableResult[]) => violations(results).map((r) => `  ${line(r)}`).join('\n');
+const listViolations = (results: ComparableResult[]) => violations(results).map((r) => `  ${line(r)}`).join('\n');
