@@ -27,8 +27,19 @@ export const ODRL = 'http://www.w3.org/ns/odrl/2/';
 export const PROV = 'http://www.w3.org/ns/prov#';
 export const SCHEMA = 'http://schema.org/';
 export const TIME = 'http://www.w3.org/2006/time#';
+/** OGC GeoSPARQL: gsp:wktLiteral and gsp:gmlLiteral, the geometry datatypes GeoDCAT-AP requires. */
+export const GSP = 'http://www.opengis.net/ont/geosparql#';
+/** W3C Web Annotation (the range of dqv:hasQualityAnnotation). */
+export const OA = 'http://www.w3.org/ns/oa#';
+/** W3C RDF Data Cube (dimensions, attributes and measures a StatDCAT-AP dataset names). */
+export const QB = 'http://purl.org/linked-data/cube#';
+/** StatDCAT-AP 3 (`s1n:dimension`, `s1n:numSeries`, `s1n:Dataflow`, …). */
+export const STATDCATAP = 'http://data.europa.eu/s1n/';
+/** StatDCAT-AP 1.0.1's namespace for the same properties (also the SEMIC Core Vocabularies'); accepted with a warning. */
+export const M8G = 'http://data.europa.eu/m8g/';
 
-// Data quality: W3C DQV, and the metrics of our MQA score (defined in ontologies/quality-mqa.ttl)
+// Data quality: W3C DQV (our MQA measurements, GeoDCAT-AP spatial resolution, StatDCAT-AP quality annotations), and
+// the metrics of our MQA score (defined in ontologies/quality-mqa.ttl)
 export const DQV = 'http://www.w3.org/ns/dqv#';
 export const MQA = 'https://w3id.org/dataportal-vast/mqa#';
 

@@ -14,6 +14,9 @@ import { loadProfile, termKey } from '../../src/validation/loaded-profile.js';
 import { compileShapes } from '../../src/validation/shapes-compiler.js';
 import { catalogNTriples, datasetIri, CATALOG_IRI, PUBLISHER_IRI } from './catalog-generator.js';
 import { FIXTURES, SHARED_REFERENCE, ntriplesOf } from './support.js';
+import { applyCase, turtleToNTriples } from './profile-cases.js';
+import * as geodcat from './geodcat-ap-cases.js';
+import * as statdcat from './statdcat-ap-cases.js';
 
 const key = (r: ComparableResult) => [r.focusNode, r.path, r.value, r.severity, r.shape, r.component].join(' | ');
 
@@ -25,9 +28,9 @@ function expectSame(mine: ComparableResult[], reference: ComparableResult[], wha
   expect({ onlyMine, onlyReference }, what).to.deep.equal({ onlyMine: [], onlyReference: [] });
 }
 
-async function compareOnProfile(ntriples: string, what: string): Promise<number> {
-  const mine = comparable(runValidationTask({ profileId: 'dcat-ap-3', ntriples, chunk: { index: 0, count: 1 } }).results);
-  expectSame(mine, await referenceValidate('dcat-ap-3', ntriples), what);
+async function compareOnProfile(ntriples: string, what: string, profileId = 'dcat-ap-3'): Promise<number> {
+  const mine = comparable(runValidationTask({ profileId, ntriples, chunk: { index: 0, count: 1 } }).results);
+  expectSame(mine, await referenceValidate(profileId, ntriples), what);
   return mine.length;
 }
 
@@ -94,10 +97,41 @@ describe('compiled engine = rdf-validate-shacl', function () {
     }
   });
 
+  // The layers add sh:pattern with flags and a 3 KB regular expression (WKT), sh:or over sh:not and sh:node, nested
+  // property shapes inside sh:or (the "typed if described" ranges), and their own background files.
+  const layers = [
+    { id: 'geodcat-ap', valid: geodcat.VALID, variants: [...geodcat.BROKEN, ...geodcat.ACCEPTED] },
+    { id: 'statdcat-ap', valid: statdcat.VALID, variants: statdcat.BROKEN },
+  ];
+  for (const layer of layers) {
+    describe(`${layer.id} (a layer on dcat-ap-3)`, () => {
+      it('its example and every broken and accepted variant of it', async () => {
+        let results = await compareOnProfile(await turtleToNTriples(layer.valid), 'example', layer.id);
+        for (const variant of layer.variants) results += await compareOnProfile(await turtleToNTriples(applyCase(layer.valid, variant)), variant.name, layer.id);
+        expect(results, 'every broken variant gives results').to.be.at.least(layer.variants.filter((v) => 'expected' in v).length);
+      });
+      it('the generated catalogue with all dcat-ap-3 breakages together', async () => {
+        const all = MUTATIONS.reduce((lines, [, mutate]) => mutate(lines), base);
+        expect(await compareOnProfile(`${all.join('\n')}\n`, 'all', layer.id)).to.be.greaterThan(10);
+      });
+    });
+  }
+
   describe('on real catalogues and official shapes (../shared/reference)', function () {
     const catalogs = referenceCatalogs();
     before(function () {
       if (catalogs.length === 0) this.skip();
+    });
+
+    it('geodcat-ap on the official GeoDCAT-AP examples', async function () {
+      const examples = path.join(SHARED_REFERENCE, 'geodcat-ap/3.0.0-draft-2024-02/examples');
+      if (!fs.existsSync(examples)) this.skip();
+      let results = 0;
+      for (const file of fs.readdirSync(examples).filter((f) => f.endsWith('.ttl'))) {
+        const nt = await documentNTriples(path.join(examples, file), 'text/turtle');
+        if (nt !== undefined) results += await compareOnProfile(nt, file, 'geodcat-ap');
+      }
+      expect(results).to.be.greaterThan(20);
     });
 
     it(`dcat-ap-3 on ${catalogs.length} published catalogues and SEMIC examples`, async () => {

@@ -17,6 +17,7 @@ import { ParserPool } from '../../src/rdf/parser-pool.js';
 import { CatalogValidator } from '../../src/validation/catalog-validator.js';
 import { validateEndpoint, VALIDATE_PATH } from '../../src/validation/routes.js';
 import { profilesEndpoint, PROFILES_PATH } from '../../src/validation/profile-routes.js';
+import { PROFILES } from '../../src/validation/profiles.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { packageRoot } from '../../src/package-root.js';
 import { FIXTURES, SH } from './support.js';
@@ -63,6 +64,7 @@ describe('validation routes', function () {
       expect(profile.layers.at(-1)).to.equal(profile.id);
       if (profile.base !== null) expect(profiles.map((p) => p.id)).to.include(profile.base);
     }
+    expect(profiles.map((p) => p.id)).to.deep.equal(PROFILES.map((p) => p.id));
     await request(app).post('/profiles').expect(405).expect('Allow', 'GET, HEAD');
   });
 
@@ -109,7 +111,7 @@ describe('validation routes', function () {
     for (const url of ['/validate', '/validate?profile=', '/validate?profile=dcat-ap-9']) {
       const res = await request(app).post(url).set('Content-Type', 'text/turtle').send(turtle('valid-minimal.ttl')).expect(400);
       expect(res.body.detail, url).to.include('dcat-ap-3');
-      expect(res.body.profiles).to.deep.equal(['dcat-ap-3']);
+      expect(res.body.profiles).to.deep.equal(PROFILES.map((p) => p.id));
     }
   });
 
