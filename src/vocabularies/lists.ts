@@ -49,10 +49,3 @@ export function vocabularyList(id: string): VocabularyList {
   return list;
 }
 
-/**
- * Datatypes of the extra skos:notation values our SKOS files carry besides the list's own code, so the nearest-value
- * search can map what publishers write ("text/csv", "sv") to a concept. Typed notations are SKOS's way to say which
- * notation system a code belongs to.
- */
-export const NOTATION_MEDIA_TYPE = 'urn:dataportal-vast:notation:iana-media-type';
-export const NOTATION_ISO_639_1 = 'urn:dataportal-vast:notation:iso-639-1';

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../validation/profiles.js';
-import { NOTATION_ISO_639_1, NOTATION_MEDIA_TYPE, VOCABULARY_LISTS, type VocabularyList } from '../lists.js';
+import { VOCABULARY_LISTS, type VocabularyList } from '../lists.js';
+import { NOTATION_ISO_639_1, NOTATION_MEDIA_TYPE } from '../../rdf/vocabulary.js';
 import { readOfficialList, type OfficialList } from './read-official.js';
 
 const string = (value: string) => JSON.stringify(value);
