@@ -3,7 +3,7 @@ import path from 'node:path';
 import N3 from 'n3';
 import { NOTATION_ISO_639_1, NOTATION_MEDIA_TYPE, RDF_TYPE, SKOS } from '../rdf/vocabulary.js';
 import { PROJECT_ROOT } from '../validation/profiles.js';
-import { VOCABULARY_LISTS, type VocabularyList } from './lists.js';
+import { VOCABULARY_LISTS, vocabularyList, type VocabularyList } from './lists.js';
 
 /**
  * Our SKOS files (`ontologies/vocabularies/{id}.ttl`), read at first use: the one source of the portal's labels, the
@@ -74,8 +74,7 @@ export function parseSkos(list: VocabularyList, text: string): Vocabulary {
 export function vocabulary(id: string): Vocabulary {
   const cached = loaded.get(id);
   if (cached) return cached;
-  const list = VOCABULARY_LISTS.find((l) => l.id === id);
-  if (!list) throw new Error(`no vocabulary list ${id}`);
+  const list = vocabularyList(id);
   const parsed = parseSkos(list, fs.readFileSync(path.join(VOCABULARIES_DIR, `${id}.ttl`), 'utf8'));
   loaded.set(id, parsed);
   return parsed;
