@@ -5,7 +5,7 @@ import { conceptLabel, vocabulary, type Concept } from './skos.js';
  * The nearest valid value for an offending value of a controlled-vocabulary property, when one is obvious: the same
  * IRI with another scheme (https), case or trailing slash; a literal that is a code ("CSV", "csv", "SWE"), a media
  * type ("text/csv"), an ISO 639-1 code ("sv") or a Swedish or English label ("Transport", "Miljö", "svenska"); an
- * IANA media-type IRI given as a format. Nothing is suggested when two concepts would fit equally well.
+ * IANA media-type IRI given as a format; the same code in an older list (DCAT-AP 2 availability, ADMS status). Nothing is suggested when two concepts would fit equally well.
  */
 export interface Suggestion {
   /** The IRI of the concept to use instead. */
@@ -33,6 +33,7 @@ const IANA_MEDIA_TYPE = /^https?:\/\/www\.iana\.org\/assignments\/media-types\/(
 
 /** Ways to name a concept, each a lower-cased key → the concepts it names; built once per list. */
 interface Index {
+  listId: string;
   iri: Map<string, Concept[]>;
   code: Map<string, Concept[]>;
   mediaType: Map<string, Concept[]>;
@@ -45,7 +46,7 @@ const indexes = new Map<string, Index>();
 function indexOf(id: string): Index {
   const cached = indexes.get(id);
   if (cached) return cached;
-  const index: Index = { iri: new Map(), code: new Map(), mediaType: new Map(), iso6391: new Map(), label: new Map() };
+  const index: Index = { listId: id, iri: new Map(), code: new Map(), mediaType: new Map(), iso6391: new Map(), label: new Map() };
   const put = (map: Map<string, Concept[]>, key: string, concept: Concept) => {
     const k = key.trim().toLowerCase();
     const list = map.get(k) ?? [];
@@ -80,7 +81,11 @@ export function nearestValue(path: string, value: string, isIri: boolean): Sugge
   const media = isIri ? IANA_MEDIA_TYPE.exec(value.trim())?.[1] : value;
   // In order of confidence; the first way that names concepts decides, and only a single concept is obvious.
   const ways: ((index: Index) => Concept[] | undefined)[] = isIri
-    ? [(i) => i.iri.get(comparableIri(value)), (i) => (media ? i.mediaType.get(media.toLowerCase()) : undefined)]
+    ? [
+        (i) => i.iri.get(comparableIri(value)),
+        (i) => (media ? i.mediaType.get(media.toLowerCase()) : undefined),
+        (i) => (i.listId.endsWith(parentSegment(value)) ? i.code.get(lastSegment(value)) : undefined),
+      ]
     : [(i) => i.code.get(text), (i) => i.mediaType.get(mediaTypeOnly(text)), (i) => i.iso6391.get(text), (i) => i.label.get(text)];
   for (const way of ways) {
     const found = new Set(lists.flatMap((id) => way(indexOf(id)) ?? []));
@@ -91,6 +96,19 @@ export function nearestValue(path: string, value: string, isIri: boolean): Sugge
     return { value: concept.iri, label: conceptLabel(concept, 'en'), labelSv: conceptLabel(concept, 'sv') };
   }
   return undefined;
+}
+
+/**
+ * The last two path segments of an IRI, lower-cased: an older list's IRI names the same code under a folder the
+ * current list's id ends with (DCAT-AP 2 `…/r5r/availability/stable` → planned-availability STABLE, ADMS
+ * `…/adms/status/Completed` → distribution-status COMPLETED).
+ */
+function lastSegment(iri: string): string {
+  return iri.trim().replace(/\/+$/, '').split('/').at(-1)!.toLowerCase();
+}
+
+function parentSegment(iri: string): string {
+  return iri.trim().replace(/\/+$/, '').split('/').at(-2)?.toLowerCase() || '\u0000';
 }
 
 /** "text/csv; charset=utf-8" → "text/csv". */

@@ -25,11 +25,14 @@ describe('nearest valid value of a controlled-vocabulary property', () => {
     [`${DCT}language`, 'svenska', false, `${EU}language/SWE`],
     [`${DCT}accrualPeriodicity`, 'annual', false, `${EU}frequency/ANNUAL`],
     [`${DCT}accessRights`, 'public', false, `${EU}access-right/PUBLIC`],
+    ['http://data.europa.eu/r5r/availability', 'http://data.europa.eu/r5r/availability/experimental', true, `${EU}planned-availability/EXPERIMENTAL`],
+    ['http://www.w3.org/ns/adms#status', 'http://purl.org/adms/status/Completed', true, `${EU}distribution-status/COMPLETED`],
     [`${DCT}type`, 'LocalAuthority', false, 'http://purl.org/adms/publishertype/LocalAuthority'],
     // Nothing obvious: an unknown code, a media type several file types share, a value that is already valid,
     // a property without a list.
     [`${DCT}format`, `${EU}file-type/CSVX`, true, undefined],
     [`${DCT}format`, 'application/json', false, undefined],
+    [`${DCT}format`, 'http://example.org/formats/CSV', true, undefined],
     [`${DCT}format`, `${EU}file-type/CSV`, true, undefined],
     [`${DCT}title`, 'CSV', false, undefined],
   ];
