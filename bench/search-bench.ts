@@ -1,6 +1,6 @@
 import { DatasetIndex } from '../src/search/dataset-index.js';
 import type { DatasetSummary, SearchQuery } from '../src/search/dataset-summary.js';
-import { THEMES } from '../src/vocabularies/data-theme.js';
+import { vocabulary } from '../src/vocabularies/skos.js';
 import { benchOptions, positiveInteger } from './cli-options.js';
 import { percentile } from './stats.js';
 
@@ -45,7 +45,7 @@ const EU = 'http://publications.europa.eu/resource/authority/';
 function synthetic(n: number, catalogs: number): Map<string, DatasetSummary[]> {
   const next = random(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-  const themes = Object.keys(THEMES);
+  const themes = [...vocabulary('data-theme').concepts.values()].map((c) => c.code);
   const byCatalog = new Map<string, DatasetSummary[]>();
   for (let i = 0; i < n; i++) {
     // A long tail: a few catalogs hold most datasets.

@@ -58,6 +58,13 @@ export const ADMS_PUBLISHER_TYPE = 'http://purl.org/adms/publishertype/';
 /** ADMS licence types (a licence document's dct:type). */
 export const ADMS_LICENCE_TYPE = 'http://purl.org/adms/licencetype/';
 
+// Our own terms
+/** Terms we add to the W3C validation report (e.g. the nearest valid value of an offending code). */
+export const DPV_REPORT = 'urn:dataportal-vast:report:';
+/** Datatypes of the extra skos:notation values in ontologies/vocabularies: IANA media types, ISO 639-1 codes. */
+export const NOTATION_MEDIA_TYPE = 'urn:dataportal-vast:notation:iana-media-type';
+export const NOTATION_ISO_639_1 = 'urn:dataportal-vast:notation:iso-639-1';
+
 export const rdf = (name: string) => `${RDF}${name}`;
 export const rdfs = (name: string) => `${RDFS}${name}`;
 export const xsd = (name: string) => `${XSD}${name}`;

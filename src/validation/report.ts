@@ -1,6 +1,7 @@
 import { JSONLD, NTRIPLES, RDFXML, TURTLE, type RdfFormat } from '../rdf/formats.js';
 import { serializeGraph } from '../rdf/serialize.js';
-import { RDF, SH, XSD_BOOLEAN } from '../rdf/vocabulary.js';
+import { DPV_REPORT, RDF, SH, SKOS, XSD_BOOLEAN } from '../rdf/vocabulary.js';
+import { nearestValue, type Suggestion } from '../vocabularies/nearest.js';
 import { literalKey, RDF_TYPE } from './ntriples-graph.js';
 
 /**
@@ -54,8 +55,25 @@ export function reportToJson(report: ValidationReport): unknown {
       shape: r.shape,
       ...(r.component !== undefined ? { component: r.component } : {}),
       ...(r.dataset !== undefined ? { dataset: r.dataset } : {}),
+      ...suggestionField(r),
     })),
   };
+}
+
+/**
+ * The nearest valid value of a result's offending controlled-vocabulary value, when one is obvious ("CSV" for
+ * dct:format → the EU file type CSV): `suggestion: { value, label, labelSv }` in JSON, `dpvr:suggestedValue` in the
+ * W3C report. Worked out when a report is written, so stored results need no migration.
+ */
+function suggestionOf(r: ValidationResult): Suggestion | undefined {
+  if (r.path === null || r.value === null || r.path.includes('<') || r.value.startsWith('_:')) return undefined;
+  const term = r.terms?.value ?? guessTerm(r.value, false);
+  return nearestValue(r.path, r.value, term.startsWith('<'));
+}
+
+function suggestionField(r: ValidationResult): { suggestion?: Suggestion } {
+  const suggestion = suggestionOf(r);
+  return suggestion ? { suggestion } : {};
 }
 
 /**
@@ -88,6 +106,12 @@ export function reportToNTriples(report: ValidationReport): string {
     if (r.messageSv !== undefined) add(node, `<${SH}resultMessage>`, literalKey(r.messageSv, 'sv', ''));
     if (r.shape !== null) add(node, `<${SH}sourceShape>`, r.shape.startsWith('_:') ? `_:${prefix}-shape-${r.shape.slice(2)}` : `<${r.shape}>`);
     if (r.component !== undefined) add(node, `<${SH}sourceConstraintComponent>`, `<${r.component}>`);
+    const suggestion = suggestionOf(r);
+    if (suggestion) {
+      add(node, `<${DPV_REPORT}suggestedValue>`, `<${suggestion.value}>`);
+      add(`<${suggestion.value}>`, `<${SKOS}prefLabel>`, literalKey(suggestion.label, 'en', ''));
+      add(`<${suggestion.value}>`, `<${SKOS}prefLabel>`, literalKey(suggestion.labelSv, 'sv', ''));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -194,7 +194,12 @@ class Compiler {
     return this.objects(node, predicate)[0];
   }
 
+  /** Lists already read, by head: the vocabulary lists (8,000 languages) are shared by several sh:in shapes. */
+  private readonly lists = new Map<string, Term[]>();
+
   private list(head: Term): Term[] {
+    const known = this.lists.get(key(head));
+    if (known) return known;
     const items: Term[] = [];
     let current = head;
     const nil = RDF + 'nil';
@@ -208,6 +213,7 @@ class Compiler {
       items.push(first);
       current = rest;
     }
+    this.lists.set(key(head), items);
     return items;
   }
 

@@ -66,6 +66,18 @@ const MUTATIONS: [string, (lines: string[]) => string[]][] = [
   ['catalogue links an undescribed dataset', (l) => [...l, `<${CATALOG_IRI}> <${DCAT}dataset> <${CATALOG_IRI}/datasets/ghost> .`]],
   ['old ADMS status (sh:not, warning)', (l) => [...l, `${dist(17)} <http://www.w3.org/ns/adms#status> <http://purl.org/adms/status/Completed> .`]],
   ['media type outside IANA', (l) => [...l, `${dist(18)} <${DCAT}mediaType> <http://example.org/media/csv> .`]],
+  [
+    'codes outside their lists (sh:in over named lists; sh:or with sh:not and sh:flags for theme and licence)',
+    (l) => [
+      ...l,
+      `${dist(20)} <${DCT}format> <http://publications.europa.eu/resource/authority/file-type/CSVX> .`,
+      `${d(21)} <${DCAT}theme> <https://publications.europa.eu/resource/authority/data-theme/tran> .`,
+      `${d(21)} <${DCT}language> <http://publications.europa.eu/resource/authority/language/SWEDISH> .`,
+      `${d(22)} <http://data.europa.eu/r5r/hvdCategory> <http://data.europa.eu/bna/c_00000000> .`,
+      `${dist(22)} <${DCT}license> <http://publications.europa.eu/resource/authority/licence/CC_BY_5_0> .`,
+      `${dist(23)} <http://www.w3.org/ns/adms#status> <http://publications.europa.eu/resource/authority/distribution-status/DONE> .`,
+    ],
+  ],
   ['language-tagged date and untyped period', (l) => [...l.filter((x) => !x.startsWith(`_:period19 ${RDF_TYPE}`)), `${d(19)} <${DCT}issued> "2020-01-01"@sv .`]],
 ];
 

@@ -21,6 +21,7 @@ describe('validation profiles', () => {
       'dcat-ap-3/recommended.ttl',
       'dcat-ap-3/shapes.ttl',
       'dcat-ap-3/vocabularies.ttl',
+      'dcat-ap-3/vocabulary-lists.ttl',
     ]);
     expect(profile.backgroundFiles.map((f) => f.split('/').pop())).to.deep.equal(['dcat-ap-background.ttl']);
     expect(profile.layers).to.deep.equal(['dcat-ap-3']);
@@ -37,7 +38,7 @@ describe('validation profiles', () => {
     expect(national.shapeFiles).to.deep.equal([...base.shapeFiles, '/x/national.ttl']);
     expect(national.backgroundFiles).to.deep.equal([...base.backgroundFiles, '/x/more.ttl']);
     expect(national.layers).to.deep.equal(['dcat-ap-3', 'national']);
-    expect(base.shapeFiles).to.have.length(5); // the base is not changed
+    expect(base.shapeFiles).to.have.length(6); // the base is not changed
   });
 
   it('are read from the folders of shapes/: a profile.json each, stacked on its base whatever the folder order', () => {
