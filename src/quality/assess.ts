@@ -1,17 +1,12 @@
 import type { Quad, Term } from 'n3';
-import { DCAT, DCT, EU_AUTHORITY } from '../rdf/vocabulary.js';
-import { ACCESS_RIGHTS } from '../vocabularies/access-right.js';
+import { DCAT, DCT } from '../rdf/vocabulary.js';
 import { creativeCommonsLabel } from '../vocabularies/creative-commons.js';
-import { FILE_TYPES } from '../vocabularies/file-type.js';
-import { LICENCES } from '../vocabularies/licence.js';
+import { vocabulary } from '../vocabularies/skos.js';
 import { MACHINE_READABLE, NON_PROPRIETARY } from './format-lists.js';
 import { IANA_MEDIA_TYPES } from './iana-media-types.js';
 import { INDICATORS } from './indicators.js';
 import { scoreOf, type DatasetQuality } from './quality.js';
 
-const FILE_TYPE = `${EU_AUTHORITY}file-type/`;
-const LICENCE = `${EU_AUTHORITY}licence/`;
-const ACCESS_RIGHT = `${EU_AUTHORITY}access-right/`;
 const IANA = /^https?:\/\/www\.iana\.org\/assignments\/media-types\/(.+)$/;
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 
@@ -24,8 +19,9 @@ const has = (predicate: string): Check => (quads) => values(quads, predicate).so
 /** Some value is an IRI for which `known` holds. */
 const hasIri = (predicate: string, known: (iri: string) => boolean): Check => (quads) =>
   values(quads, predicate).some((t) => t.termType === 'NamedNode' && known(t.value));
-const inTable = (prefix: string, table: Record<string, unknown>) => (iri: string) => iri.startsWith(prefix) && Object.hasOwn(table, iri.slice(prefix.length));
-const fileTypeCode = (iri: string) => (inTable(FILE_TYPE, FILE_TYPES)(iri) ? iri.slice(FILE_TYPE.length) : undefined);
+/** The IRI is a current concept of one of our SKOS lists (`ontologies/vocabularies/{list}.ttl`). */
+const inList = (list: string) => (iri: string) => vocabulary(list).concepts.has(iri);
+const fileTypeCode = (iri: string) => vocabulary('file-type').concepts.get(iri)?.code;
 const ianaMediaType = (iri: string) => IANA_MEDIA_TYPES.has(IANA.exec(iri)?.[1]?.toLowerCase() ?? '');
 
 /** Every format and media type stated is from its vocabulary, and there is at least one. */
@@ -34,7 +30,7 @@ const formatFromVocabulary: Check = (quads) => {
   return stated.length > 0 && stated.every(({ t, ok }) => t.termType === 'NamedNode' && Boolean(ok(t.value)));
 };
 const formatIn = (list: ReadonlySet<string>): Check => hasIri(`${DCT}format`, (iri) => list.has(fileTypeCode(iri) ?? ''));
-const knownLicence = (iri: string) => inTable(LICENCE, LICENCES)(iri) || creativeCommonsLabel(iri, 'en') !== undefined;
+const knownLicence = (iri: string) => inList('licence')(iri) || creativeCommonsLabel(iri, 'en') !== undefined;
 
 /** How each indicator is checked, by id; `dcatApCompliance` comes from the catalog, not from the description. */
 const CHECKS: Record<string, Check> = {
@@ -53,7 +49,7 @@ const CHECKS: Record<string, Check> = {
   licenceInformation: has(`${DCT}license`),
   licenceVocabulary: hasIri(`${DCT}license`, knownLicence),
   accessRestrictions: has(`${DCT}accessRights`),
-  accessRestrictionsVocabulary: hasIri(`${DCT}accessRights`, inTable(ACCESS_RIGHT, ACCESS_RIGHTS)),
+  accessRestrictionsVocabulary: hasIri(`${DCT}accessRights`, inList('access-right')),
   contactPoint: has(`${DCAT}contactPoint`),
   publisher: has(`${DCT}publisher`),
   rights: has(`${DCT}rights`),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import N3 from 'n3';
 import { NOTATION_ISO_639_1, NOTATION_MEDIA_TYPE, RDF_TYPE, SKOS } from '../rdf/vocabulary.js';
-import { PROJECT_ROOT } from '../validation/profiles.js';
+import { packageRoot } from '../package-root.js';
 import { VOCABULARY_LISTS, vocabularyList, type VocabularyList } from './lists.js';
 
 /**
@@ -30,7 +30,7 @@ export interface Vocabulary {
   concepts: Map<string, Concept>;
 }
 
-export const VOCABULARIES_DIR = path.join(PROJECT_ROOT, 'ontologies', 'vocabularies');
+export const VOCABULARIES_DIR = path.join(packageRoot(), 'ontologies', 'vocabularies');
 
 const loaded = new Map<string, Vocabulary>();
 

@@ -55,7 +55,7 @@ describe('validation routes', function () {
     const base = profiles.find((p) => p.id === 'dcat-ap-3')!;
     expect(base).to.deep.include({ title: 'DCAT-AP 3.0.1', version: '3.0.1', base: null, layers: ['dcat-ap-3'] });
     expect(base.files).to.deep.equal({
-      shapes: ['deprecated', 'ranges', 'recommended', 'shapes', 'vocabularies'].map((name) => `shapes/dcat-ap-3/${name}.ttl`),
+      shapes: ['deprecated', 'ranges', 'recommended', 'shapes', 'vocabularies', 'vocabulary-lists'].map((name) => `shapes/dcat-ap-3/${name}.ttl`),
       background: ['ontologies/dcat-ap-background.ttl'],
     });
     expect(base.shapes).to.equal(`${ctx.config.baseUrl}/profiles/dcat-ap-3/shapes`);

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../validation/profiles.js';
+import { packageRoot } from '../../package-root.js';
 import { VOCABULARY_LISTS, type VocabularyList } from '../lists.js';
 import { NOTATION_ISO_639_1, NOTATION_MEDIA_TYPE } from '../../rdf/vocabulary.js';
 import { readOfficialList, type OfficialList } from './read-official.js';
@@ -79,15 +79,15 @@ function listsFile(all: [VocabularyList, OfficialList][]): string {
 }
 
 function main(): void {
-  const referenceDir = path.resolve(process.argv[2] ?? path.join(PROJECT_ROOT, '../shared/reference/vocabularies'));
-  const outDir = path.join(PROJECT_ROOT, 'ontologies', 'vocabularies');
+  const referenceDir = path.resolve(process.argv[2] ?? path.join(packageRoot(), '../shared/reference/vocabularies'));
+  const outDir = path.join(packageRoot(), 'ontologies', 'vocabularies');
   fs.mkdirSync(outDir, { recursive: true });
   const all = VOCABULARY_LISTS.map((list) => [list, readOfficialList(list, referenceDir)] as [VocabularyList, OfficialList]);
   for (const [list, official] of all) {
     fs.writeFileSync(path.join(outDir, `${list.id}.ttl`), skosFile(list, official));
     console.log(`${list.id}: ${official.concepts.length} concepts (${official.deprecated.length} deprecated left out)`);
   }
-  fs.writeFileSync(path.join(PROJECT_ROOT, 'shapes', 'dcat-ap-3', 'vocabulary-lists.ttl'), listsFile(all));
+  fs.writeFileSync(path.join(packageRoot(), 'shapes', 'dcat-ap-3', 'vocabulary-lists.ttl'), listsFile(all));
 }
 
 main();
