@@ -216,6 +216,24 @@ export class CatalogWriter {
   }
 
   /**
+   * The whole report of a stored catalog as it stands, with its text (for `/catalogs/{id}/validation`). It goes through
+   * the gate with the digests of the catalog's last validation, which the thread that keeps its index answers without
+   * validating anything again; after a restart or an eviction it is a full validation, whose digests and text are
+   * then kept for the next write, as warm() does.
+   */
+  async currentReport(id: string): Promise<{ record: CatalogRecord; report: Report; text: string } | undefined> {
+    return this.lock(id).runExclusive(async () => {
+      const record = getRecord(this.store, id);
+      if (!record) return undefined;
+      const state = await this.stored(id, catalogGraph(this.baseUrl, id));
+      const { report, digests } = await this.gate.validate(record.profile, state.text, this.digests.get(id));
+      this.digests.set(id, digests);
+      this.content.set(id, state);
+      return { record, report, text: state.text };
+    });
+  }
+
+  /**
    * The kept text of a catalog: valid canonical N-Triples, against which a re-sent body is read (only lines it lacks
    * are parsed), and from which that reading can tell the change (see Reading).
    */
