@@ -25,6 +25,8 @@ type Phrases = {
   klass: (p: string, v: string) => string;
   change: (p: string, v: string) => string;
   suggestion: (s: string) => string;
+  fixProperty: (p: string) => string;
+  addValue: (p: string) => string;
   other: string;
   theProperty: string;
   theValue: string;
@@ -40,6 +42,8 @@ const PHRASES: Record<Lang, Phrases> = {
     klass: (p, v) => `Beskriv ${v} med den typ som ${p} kräver (se meddelandet), i samma dokument.`,
     change: (p, v) => `Ändra ${v} för ${p} till den form som meddelandet beskriver.`,
     suggestion: (s) => ` Närmaste giltiga värde: ${s}.`,
+    fixProperty: (p) => `Rätta ${p} enligt meddelandet.`,
+    addValue: (p) => `Lägg till det värde av ${p} som meddelandet anger.`,
     other: 'Rätta enligt meddelandet.',
     theProperty: 'egenskapen',
     theValue: 'värdet',
@@ -53,6 +57,8 @@ const PHRASES: Record<Lang, Phrases> = {
     klass: (p, v) => `Describe ${v} with the type ${p} requires (see the message), in the same document.`,
     change: (p, v) => `Change ${v} of ${p} to the form the message describes.`,
     suggestion: (s) => ` Nearest valid value: ${s}.`,
+    fixProperty: (p) => `Fix ${p} as the message says.`,
+    addValue: (p) => `Add the value of ${p} that the message names.`,
     other: 'Fix it as the message says.',
     theProperty: 'the property',
     theValue: 'the value',
@@ -68,11 +74,13 @@ export function fixHint(result: FixContext, lang: Lang): string {
   const shape = result.shape ?? '';
   const component = result.component?.startsWith(SH) ? result.component.slice(SH.length) : '';
   let hint: string;
-  if (component === 'MinCountConstraintComponent') hint = result.severity === 'Violation' ? say.add(property) : say.recommend(property);
+  if (component === 'MinCountConstraintComponent' || component === 'QualifiedMinCountConstraintComponent') hint = result.severity === 'Violation' ? say.add(property) : say.recommend(property);
   else if (component === 'MaxCountConstraintComponent') hint = shape.endsWith('-deprecated') ? say.removeDeprecated(property) : say.removeExtra(property);
+  else if (component === 'HasValueConstraintComponent') hint = say.addValue(property);
   else if (shape.endsWith('-vocabulary')) hint = say.vocabulary(property, value);
   else if (component === 'ClassConstraintComponent') hint = say.klass(property, value);
-  else if (component) hint = say.change(property, value);
+  else if (component && result.value !== null) hint = say.change(property, value);
+  else if (result.property) hint = say.fixProperty(property);
   else hint = say.other;
   if (result.suggestion) {
     const { value: suggested, label } = result.suggestion;
