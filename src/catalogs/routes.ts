@@ -7,7 +7,7 @@ import { readRdfBody } from '../http/rdf-body.js';
 import { storeErrorToHttp } from '../http/store-errors.js';
 import { catalogBase, catalogGraph, checkCatalogId } from './catalog-id.js';
 import { allRecords, getRecord } from './catalog-record.js';
-import { CatalogRejected, type CatalogWriter } from './catalog-writer.js';
+import { CatalogRejected, type CatalogWriter, type ReportSource } from './catalog-writer.js';
 import { catalogsVersion, etagFor, notModified } from './conditional.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type DatasetListing, type Paging, type RegionalCatalog } from './regional-catalog.js';
 import type { RenderPart } from '../store/replica-protocol.js';
@@ -21,7 +21,7 @@ export interface CatalogServices {
   writer: CatalogWriter;
   regional: RegionalCatalog;
   /** Writes a validation report (a 422 body, or the warnings of a write) in the negotiated format. */
-  sendReport(req: Request, res: Response, status: number, report: CatalogRejected['report']): Promise<void>;
+  sendReport(req: Request, res: Response, status: number, report: CatalogRejected['report'], source?: ReportSource): Promise<void>;
   knownProfile(id: string): boolean;
 }
 
@@ -80,7 +80,7 @@ export function catalogResource(ctx: AppContext, services: CatalogServices) {
           throw methodNotAllowed(req.method, ['GET', 'HEAD', 'PUT', 'POST', 'DELETE']);
       }
     } catch (error) {
-      if (error instanceof CatalogRejected && !res.headersSent) return services.sendReport(req, res, 422, error.report);
+      if (error instanceof CatalogRejected && !res.headersSent) return services.sendReport(req, res, 422, error.report, error.source);
       if (res.headersSent) {
         res.destroy();
         return;
@@ -132,7 +132,7 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   const step = (name: string, ms: number) => `${name};dur=${ms.toFixed(1)}`;
   res.setHeader('Server-Timing', [step('receive', receive), step('parse', parsed), step('compare', compare), step('validate', validate), step('store', store)].join(', '));
   res.setHeader('Link', `<${catalogGraph(ctx.config.baseUrl, id)}/validation>; rel="describedby"`);
-  if (outcome.created) return services.sendReport(req, res, 201, { conforms: true, results: outcome.warnings });
+  if (outcome.created) return services.sendReport(req, res, 201, { conforms: true, results: outcome.warnings }, outcome.source);
   res.status(204).end();
 }
 

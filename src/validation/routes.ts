@@ -109,17 +109,20 @@ function baseFor(ctx: AppContext, req: Request): string {
 /**
  * Send a report with `status` (200 on /validate, 422 for a refused write, 2xx with warnings), negotiated on
  * Accept. When Accept allows none of the report formats the JSON report is sent anyway: a 406 would hide why the
- * write was refused.
+ * write was refused. With the text it is of, the JSON also groups the results per dataset (in the language of
+ * `?lang=` or Accept-Language).
  */
-export async function sendReport(req: Request, res: Response, status: number, report: ValidationReport): Promise<void> {
+export async function sendReport(req: Request, res: Response, status: number, report: ValidationReport, source?: { ntriples: string; profile: string }): Promise<void> {
   let mediaType = REPORT_MEDIA_TYPES[0]!;
   try {
     mediaType = negotiate(req.headers, REPORT_MEDIA_TYPES);
   } catch {
     // keep JSON
   }
-  res.setHeader('Vary', 'Accept');
-  res.status(status).type(`${mediaType}; charset=utf-8`).send(await writeReport(report, mediaType));
+  res.vary('Accept');
+  const grouped = source && mediaType === 'application/json' ? groupReportOf(report, { ...source, lang: chooseLanguage(req) }) : undefined;
+  if (source) res.vary('Accept-Language');
+  res.status(status).type(`${mediaType}; charset=utf-8`).send(await writeReport(report, mediaType, grouped));
 }
 
 function singleParameter(req: Request, name: string): string | undefined {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import N3 from 'n3';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server.js';
 import { put } from '../support/http.js';
 import { describeViolations, launchChromium, seriousAxeViolations } from '../support/browser.js';
 import { FIXTURES, SH } from './support.js';
@@ -193,6 +193,24 @@ describe('validation reports for people (real server)', function () {
       const problem = await http().post('/validate').set('Accept', 'application/json').type('form').send({ profile: 'dcat-ap-3' }).expect(400);
       expect(problem.headers['content-type']).to.match(/^application\/problem\+json/);
       expect((problem.body as { detail: string }).detail).to.match(/Choose a file or paste the text/);
+    });
+  });
+
+  describe('writes', () => {
+    it('a refused PUT answers 422 with the report grouped per dataset too, in the language asked for', async () => {
+      const res = await fetch(`${server.url}/catalogs/goteborg-prov?lang=en`, {
+        method: 'PUT',
+        body: text('invalid-distribution-no-accessurl.ttl'),
+        headers: { 'Content-Type': 'text/turtle', Authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      expect(res.status).to.equal(422);
+      expect(res.headers.get('vary')).to.match(/Accept-Language/);
+      const body = (await res.json()) as GroupedJson;
+      expect(body.conforms).to.equal(false);
+      expect(body.results).to.have.length(19);
+      expect(body.lang).to.equal('en');
+      expect(body.datasets[1]).to.include({ iri: DATASET, title: 'Badplatser' });
+      expect(body.datasets[1]!.results[0]!.fix).to.equal('Add access URL (dcat:accessURL).');
     });
   });
 
