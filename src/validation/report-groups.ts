@@ -116,11 +116,16 @@ export function groupsToJson(grouped: GroupedReport) {
   };
 }
 
-/** The dataset a result belongs to (as the partition says), else the dataset it is on, else the catalogue. */
+/**
+ * The dataset a result belongs to (as the partition says), else the dataset it is on, else the one dataset whose
+ * contact point or distribution it is on, else the catalogue (nodes several datasets share, agents, services).
+ */
 function groupOf(result: ValidationResult, subjects: ReportSubjects): string | null {
   if (result.dataset !== undefined) return result.dataset;
   const kind = subjects.kinds.get(result.focusNode);
   if (kind === 'dataset' || kind === 'series') return result.focusNode;
+  const linked = subjects.linkedFrom.get(result.focusNode);
+  if (linked?.length === 1) return linked[0]!;
   return subjects.catalog ?? null;
 }
 

@@ -11,6 +11,12 @@ export interface ReportSubjects {
   catalog?: string;
   kinds: Map<string, SubjectKind>;
   titles: Map<string, LangValues>;
+  /**
+   * Contact points and distributions (by IRI or `_:label`) → the datasets linking to them. The partition gives a
+   * result the dataset only of nodes no other resource refers to; a contact point named by an IRI is "shared" there
+   * even when one dataset uses it, and a report still wants it under that dataset.
+   */
+  linkedFrom: Map<string, string[]>;
 }
 
 const TYPE_LINES: [string, SubjectKind][] = [
@@ -19,6 +25,7 @@ const TYPE_LINES: [string, SubjectKind][] = [
   [` <${RDF_TYPE}> <${dcat('DatasetSeries')}> .`, 'series'],
 ];
 const TITLE = ` <${dct('title')}> `;
+const LINKS = [` <${dcat('contactPoint')}> `, ` <${dcat('distribution')}> `];
 
 /**
  * Read the catalogue, dataset and series IRIs and their dct:title literals from canonical N-Triples (one triple a
@@ -49,7 +56,21 @@ export function reportSubjects(ntriples: string): ReportSubjects {
     title[language] ??= lexical;
     titles.set(iri, title);
   });
-  return { catalog, kinds, titles };
+  const linkedFrom = new Map<string, string[]>();
+  for (const link of LINKS) {
+    eachLineWith(ntriples, link, (line) => {
+      const triple = splitLine(line);
+      if (!triple || termKind(triple[0]) !== 'iri' || termKind(triple[2]) === 'literal') return;
+      const dataset = iriOf(triple[0]);
+      const kind = kinds.get(dataset);
+      if (kind !== 'dataset' && kind !== 'series') return;
+      const node = termKind(triple[2]) === 'iri' ? iriOf(triple[2]) : triple[2];
+      const datasets = linkedFrom.get(node) ?? [];
+      if (!datasets.includes(dataset)) datasets.push(dataset);
+      linkedFrom.set(node, datasets);
+    });
+  }
+  return { catalog, kinds, titles, linkedFrom };
 }
 
 function eachLineWith(text: string, needle: string, onLine: (line: string) => void): void {
