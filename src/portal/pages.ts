@@ -135,6 +135,7 @@ export function createPortalPages(ctx: PageContext): Portal {
         const profiles = PROFILES.map((p) => ({ id: p.id, title: p.title }));
         const { error, ...fields } = state;
         res.setHeader('Cache-Control', 'no-store');
+        res.vary('Accept-Language');
         if (error) res.status(error.status);
         send(res, renderer.renderValidateForm({ profiles, ...fields, error: error && formError(error, page.lang) }, page));
       },
