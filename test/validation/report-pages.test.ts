@@ -130,6 +130,12 @@ describe('validation reports for people (real server)', function () {
       // A dry run's datasets are not linked: they may not be published.
       expect(html).not.to.include(`href="/resource?iri=${encodeURIComponent(DATASET)}`);
     });
+    it('escapes what the document says: a title with markup is shown as text', async () => {
+      const hostile = text('invalid-distribution-no-accessurl.ttl').replace('"Badplatser"@sv', '"<script>alert(1)</script> Bad"@sv');
+      const res = await http().post('/validate?profile=dcat-ap-3').set('Content-Type', 'text/turtle').set('Accept', 'text/html').send(hostile).expect(200);
+      expect(res.text).not.to.include('<script>alert(1)');
+      expect(res.text).to.include('&lt;script&gt;alert(1)&lt;/script&gt; Bad');
+    });
   });
 
   describe('the dry-run form', () => {
