@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { badRequest } from '../http/errors.js';
@@ -112,6 +113,7 @@ export function createPortalPages(ctx: PageContext): Portal {
       grouped,
       catalog: catalog && { id: catalog.id, title: subjects.titles.get(catalog.iri) },
       source: run.source,
+      dataset: typeof req.query.dataset === 'string' && req.query.dataset !== '' ? req.query.dataset : undefined,
       page: pageNumber(req),
       pageSize: REPORT_PAGE_SIZE,
     };
@@ -123,7 +125,8 @@ export function createPortalPages(ctx: PageContext): Portal {
     pages: {
       catalog: (id, record) => catalogPage(id, record),
       catalogValidation: (id, record, load) => async (req, res) => {
-        if (fresh(req, res, `validation-${record.version}-${request(req).lang}-${pageNumber(req)}`, record.modified)) return;
+        const only = typeof req.query.dataset === 'string' ? `-${createHash('sha256').update(req.query.dataset).digest('hex').slice(0, 16)}` : '';
+        if (fresh(req, res, `validation-${record.version}-${request(req).lang}-${pageNumber(req)}${only}`, record.modified)) return;
         send(res, reportPage(req, await load(), { id, iri: record.catalogIri }));
       },
       validationReport: (run) => async (req, res) => {

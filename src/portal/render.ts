@@ -235,7 +235,7 @@ export class PortalRenderer {
       description: pickText(d.description, req.lang),
       keywords: this.keywords(d.keywords, req),
       facts,
-      validation: model.catalog ? this.validation(model.validation, model.catalog.id, req) : undefined,
+      validation: model.catalog ? this.validation(model.validation, model.catalog.id, req, d.iri) : undefined,
       distributions: d.distributions.map((dist, i) => this.distributionRow(dist, i, req)),
       alternates: rdfAlternates(d.iri, this.baseUrl),
       breadcrumbs: this.breadcrumbs(req, model.catalog ? [{ href: this.link(`/catalogs/${encodeURIComponent(model.catalog.id)}`, req), text: pickText(model.catalog.title, req.lang) ?? { text: model.catalog.id } }] : []),
@@ -358,9 +358,11 @@ export class PortalRenderer {
       { kind: 'warning', text: m.reportWarnings(formatNumber(counts.warnings, req.lang)) },
       ...(counts.infos > 0 ? [{ kind: 'info', text: m.reportInfos(formatNumber(counts.infos, req.lang)) }] : []),
     ];
-    const total = grouped.datasets.length;
+    // One dataset's findings when the report was opened from its page; the verdict and counts stay the catalog's.
+    const shown = model.dataset === undefined ? grouped.datasets : grouped.datasets.filter((g) => g.iri === model.dataset);
+    const total = shown.length;
     const first = (model.page - 1) * model.pageSize;
-    const groups = grouped.datasets.slice(first, first + model.pageSize).map((group, i) => this.reportGroup(group, first + i, model, req));
+    const groups = shown.slice(first, first + model.pageSize).map((group, i) => this.reportGroup(group, first + i, model, req));
     const paged = { items: groups, total, page: model.page, pageSize: model.pageSize };
     const catalogHref = model.catalog ? this.link(`/catalogs/${encodeURIComponent(model.catalog.id)}`, req) : undefined;
     return this.eta.render('pages/validation', {
@@ -369,7 +371,8 @@ export class PortalRenderer {
       catalogHeading: catalogTitle,
       intro: model.catalog ? m.reportCatalogIntro(profile) : m.reportDryRunIntro(model.source ?? m.reportPastedText, profile),
       verdict: { state: grouped.conforms ? (counts.warnings > 0 ? 'warnings' : 'conforms') : 'fails', text: grouped.conforms ? m.reportVerdictConforms : m.reportVerdictFails, counts: verdictCounts },
-      summary: total > 0 ? m.reportGroupsSummary(formatNumber(total, req.lang)) : undefined,
+      summary: model.dataset !== undefined ? undefined : total > 0 ? m.reportGroupsSummary(formatNumber(total, req.lang)) : undefined,
+      only: model.dataset === undefined ? undefined : { text: total > 0 ? m.reportOnlyDataset : m.reportDatasetClean, href: withParams(req.url, { dataset: null, page: null }), linkText: m.reportWholeReport },
       groups,
       pager: this.pager(paged, req),
       validateHref: this.link('/validate', req),
@@ -520,9 +523,11 @@ export class PortalRenderer {
     };
   }
 
-  private validation(status: ValidationStatus | null, catalogId: string, req: PageRequest) {
+  /** The validation line of a catalog's page, or of a dataset's, whose link opens the report at that dataset. */
+  private validation(status: ValidationStatus | null, catalogId: string, req: PageRequest, dataset?: string) {
     const m = messages(req.lang);
-    const href = this.link(`/catalogs/${encodeURIComponent(catalogId)}/validation`, req);
+    const report = `/catalogs/${encodeURIComponent(catalogId)}/validation`;
+    const href = this.link(dataset ? `${report}?${new URLSearchParams({ dataset })}` : report, req);
     if (!status) return { state: 'unknown', text: m.validationUnknown, href, linkText: m.validationReport };
     if (!status.conforms) return { state: 'fails', text: m.validationViolations(status.violations), href, linkText: m.validationReport };
     if (status.warnings > 0) return { state: 'warnings', text: m.validationWarnings(status.warnings), href, linkText: m.validationReport };

@@ -192,6 +192,8 @@ export interface ValidationModel {
   catalog?: { id: string; title?: LangValues };
   /** A dry run: the uploaded file's name, or undefined for pasted text or a request body. */
   source?: string;
+  /** Show only this dataset's findings (`?dataset=`, the link from a dataset's page). */
+  dataset?: string;
   page: number;
   pageSize: number;
 }

@@ -245,6 +245,15 @@ describe('validation reports for people (real server)', function () {
       expect(en.text).to.include('Validation report: Göteborgs Stads datakatalog');
       expect(en.text).to.include('Consider adding');
       await http().get('/catalogs/goteborg/validation').set('Accept', 'text/html').set('If-None-Match', sv.headers.etag as string).expect(304);
+      // From a dataset's page the report opens at that dataset only, with a way back to the whole.
+      const datasetPage = await http().get(`/resource?iri=${encodeURIComponent(DATASET)}`).set('Accept', 'text/html').expect(200);
+      const reportLink = `/catalogs/goteborg/validation?${new URLSearchParams({ dataset: DATASET })}`;
+      expect(datasetPage.text).to.include(`href="${reportLink.replace(/&/g, '&amp;')}"`);
+      const only = await http().get(reportLink).set('Accept', 'text/html').expect(200);
+      expect(only.text).to.include('Här visas bara anmärkningarna för en datamängd. <a href="/catalogs/goteborg/validation">Visa hela rapporten</a>');
+      expect(only.text.match(/class="report-group"/g)).to.have.length(1);
+      expect(only.text).to.include('>Badplatser</a></h2>');
+      expect(only.headers.etag).not.to.equal(sv.headers.etag);
       await http().get('/catalogs/nowhere/validation').set('Accept', 'text/html').expect(404);
     });
   });
