@@ -49,7 +49,7 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.all(TOKENS_PATH, tokenEndpoint(ctx));
 
   app.get('/catalogs', listCatalogs(ctx));
-  app.get('/catalogs/:id/validation', catalogValidation(ctx));
+  app.get('/catalogs/:id/validation', catalogValidation(ctx, catalogs));
   app.get('/catalogs/:id/quality{.:ext}', catalogQuality(ctx));
   app.get('/catalogs/:id/*path', dereference(ctx));
   app.all('/catalogs/:name', catalogResource(ctx, catalogs));

@@ -30,7 +30,7 @@ export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator
   return {
     writer,
     regional: new RegionalCatalog(ctx.store, ctx.config.baseUrl, { publisherIri: ctx.organisations.publisherIri(region), name: region.name }),
-    sendReport: (req, res, status, report) => sendReport(req, res, status, report as ValidationReport),
+    sendReport: (req, res, status, report, source) => sendReport(req, res, status, report as ValidationReport, source),
     knownProfile: (id) => findProfile(id) !== undefined,
   };
 }

@@ -45,9 +45,18 @@ export interface CatalogOwnership {
   publisherRule(organisation: string): PublisherRule;
 }
 
+/** The text a report is of and the profile it was validated against: a report for people names datasets by title. */
+export interface ReportSource {
+  ntriples: string;
+  profile: string;
+}
+
 /** A write refused by the gate: 422 with the report as body. */
 export class CatalogRejected extends HttpError {
-  constructor(readonly report: Report) {
+  constructor(
+    readonly report: Report,
+    readonly source?: ReportSource,
+  ) {
     const violations = report.results.filter((r) => r.severity === 'Violation').length;
     super(422, `The catalog does not conform: ${violations} violation${violations === 1 ? '' : 's'}; nothing was stored`);
   }
@@ -68,6 +77,8 @@ export interface WriteOutcome {
   created: boolean;
   record: CatalogRecord;
   warnings: ReportEntry[];
+  /** The catalog as stored and its profile, for the warnings' report. */
+  source: ReportSource;
   /** Milliseconds per step, for the Server-Timing header: structure check and diff, validation, store. */
   timings: { compare: number; validate: number; store: number };
 }
@@ -137,7 +148,7 @@ export class CatalogWriter {
 
       const started = performance.now();
       const structure = checkCatalogStructure(ntriples, this.ownership.publisherRule(organisation), adding ? previous : undefined);
-      if (structure.problems.length) throw new CatalogRejected({ conforms: false, results: structure.problems });
+      if (structure.problems.length) throw new CatalogRejected({ conforms: false, results: structure.problems }, { ntriples, profile: options.profile ?? previous?.profile ?? this.defaultProfile });
 
       const profile = options.profile ?? previous?.profile ?? this.defaultProfile;
       const samePlan = previous?.profile === profile ? this.digests.get(id) : undefined;
@@ -147,7 +158,7 @@ export class CatalogWriter {
       const compared = performance.now();
       const { report, digests } = await this.validate(profile, before, resulting, change, samePlan);
       const validated = performance.now();
-      if (!report.conforms) throw new CatalogRejected(report);
+      if (!report.conforms) throw new CatalogRejected(report, { ntriples: resulting, profile });
       const warnings = report.results.filter((r) => r.severity !== 'Violation');
 
       const now = new Date().toISOString();
@@ -175,7 +186,7 @@ export class CatalogWriter {
       const storedAt = performance.now();
       this.content.set(id, before && change ? before.advance(resulting, change) : CatalogLines.of(resulting));
       const timings = { compare: compared - started, validate: validated - compared, store: storedAt - validated };
-      return { created: !previous, record, warnings, timings };
+      return { created: !previous, record, warnings, source: { ntriples: resulting, profile }, timings };
     });
   }
 
@@ -213,6 +224,24 @@ export class CatalogWriter {
       this.warming = undefined;
     }
     return prepared;
+  }
+
+  /**
+   * The whole report of a stored catalog as it stands, with its text (for `/catalogs/{id}/validation`). It goes through
+   * the gate with the digests of the catalog's last validation, which the thread that keeps its index answers without
+   * validating anything again; after a restart or an eviction it is a full validation, whose digests and text are
+   * then kept for the next write, as warm() does.
+   */
+  async currentReport(id: string): Promise<{ record: CatalogRecord; report: Report; text: string } | undefined> {
+    return this.lock(id).runExclusive(async () => {
+      const record = getRecord(this.store, id);
+      if (!record) return undefined;
+      const state = await this.stored(id, catalogGraph(this.baseUrl, id));
+      const { report, digests } = await this.gate.validate(record.profile, state.text, this.digests.get(id));
+      this.digests.set(id, digests);
+      this.content.set(id, state);
+      return { record, report, text: state.text };
+    });
   }
 
   /**

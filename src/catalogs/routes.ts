@@ -7,16 +7,21 @@ import { readRdfBody } from '../http/rdf-body.js';
 import { storeErrorToHttp } from '../http/store-errors.js';
 import { catalogBase, catalogGraph, checkCatalogId } from './catalog-id.js';
 import { allRecords, getRecord } from './catalog-record.js';
-import { CatalogRejected, type CatalogWriter } from './catalog-writer.js';
+import { CatalogRejected, type CatalogWriter, type ReportSource } from './catalog-writer.js';
 import { catalogsVersion, etagFor, notModified } from './conditional.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type DatasetListing, type Paging, type RegionalCatalog } from './regional-catalog.js';
 import type { RenderPart } from '../store/replica-protocol.js';
+import { negotiate } from '../http/negotiate.js';
+import type { ReportOfText } from '../linked-data/pages.js';
+import { chooseLanguage } from '../portal/language.js';
+import { REPORT_MEDIA_TYPES, reportToJson, writeReport, type ValidationReport } from '../validation/report.js';
+import { groupReportOf, groupsToJson } from '../validation/report-groups.js';
 
 export interface CatalogServices {
   writer: CatalogWriter;
   regional: RegionalCatalog;
   /** Writes a validation report (a 422 body, or the warnings of a write) in the negotiated format. */
-  sendReport(req: Request, res: Response, status: number, report: CatalogRejected['report']): Promise<void>;
+  sendReport(req: Request, res: Response, status: number, report: CatalogRejected['report'], source?: ReportSource): Promise<void>;
   knownProfile(id: string): boolean;
 }
 
@@ -75,7 +80,7 @@ export function catalogResource(ctx: AppContext, services: CatalogServices) {
           throw methodNotAllowed(req.method, ['GET', 'HEAD', 'PUT', 'POST', 'DELETE']);
       }
     } catch (error) {
-      if (error instanceof CatalogRejected && !res.headersSent) return services.sendReport(req, res, 422, error.report);
+      if (error instanceof CatalogRejected && !res.headersSent) return services.sendReport(req, res, 422, error.report, error.source);
       if (res.headersSent) {
         res.destroy();
         return;
@@ -127,17 +132,39 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   const step = (name: string, ms: number) => `${name};dur=${ms.toFixed(1)}`;
   res.setHeader('Server-Timing', [step('receive', receive), step('parse', parsed), step('compare', compare), step('validate', validate), step('store', store)].join(', '));
   res.setHeader('Link', `<${catalogGraph(ctx.config.baseUrl, id)}/validation>; rel="describedby"`);
-  if (outcome.created) return services.sendReport(req, res, 201, { conforms: true, results: outcome.warnings });
+  if (outcome.created) return services.sendReport(req, res, 201, { conforms: true, results: outcome.warnings }, outcome.source);
   res.status(204).end();
 }
 
-/** GET /catalogs/{id}/validation: the warnings kept from the catalog's last accepted write. */
-export function catalogValidation(ctx: AppContext) {
-  return (req: Request, res: Response): void => {
+/**
+ * GET /catalogs/{id}/validation: the report of the catalog as last accepted — JSON by default (the kept warning
+ * summary as before, plus the whole report: flat `results` and `datasets` grouped per dataset in the language of
+ * `?lang=` or Accept-Language), the W3C report in the RDF syntaxes, or the portal's page for text/html.
+ */
+export function catalogValidation(ctx: AppContext, services: CatalogServices) {
+  return async (req: Request, res: Response): Promise<void> => {
     const id = checkCatalogId(String(req.params.id));
     const record = getRecord(ctx.store, id);
     if (!record) throw notFound(`There is no catalog "${id}"`);
-    res.json({ catalog: id, profile: record.profile, modified: record.modified, conforms: true, warnings: record.warnings });
+    const load = async (): Promise<ReportOfText> => {
+      const current = await services.writer.currentReport(id);
+      if (!current) throw notFound(`There is no catalog "${id}"`);
+      return { report: current.report as ValidationReport, ntriples: current.text, profile: current.record.profile };
+    };
+    const html = ctx.pages?.catalogValidation?.(id, record, load);
+    const mediaType = negotiate(req.headers, html ? [...REPORT_MEDIA_TYPES, 'text/html'] : REPORT_MEDIA_TYPES);
+    res.vary('Accept');
+    if (mediaType === 'text/html' && html) return html(req, res);
+    res.vary('Accept-Language');
+    const run = await load();
+    if (mediaType !== 'application/json') {
+      res.status(200).type(`${mediaType}; charset=utf-8`).send(await writeReport(run.report, mediaType));
+      return;
+    }
+    const grouped = groupReportOf(run.report, { ntriples: run.ntriples, profile: run.profile, lang: chooseLanguage(req) });
+    const summary = { catalog: id, profile: record.profile, modified: record.modified, warnings: record.warnings };
+    res.status(200).type('application/json; charset=utf-8');
+    res.send(`${JSON.stringify({ ...summary, ...(reportToJson(run.report) as object), ...groupsToJson(grouped) }, null, 2)}\n`);
   };
 }
 

@@ -6,7 +6,8 @@ import { serve } from './serve.js';
 import { tokenCreateCommand } from './token.js';
 import { dumpCommand } from './dump.js';
 import { loadCommand } from './load.js';
-import { validateCommand } from './validate.js';
+import { REPORT_FORMATS, validateCommand } from './validate.js';
+import { CLI_LANGS } from './report-text.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage.js';
 
 /** Flags that mirror the environment variables of the contract; a flag wins over the variable. */
@@ -84,8 +85,9 @@ export function buildProgram(run: (code: number) => void): Command {
     .description('validate an RDF file against a profile (exit 0 conforms, 1 does not, 2 unreadable)')
     .argument('<file>', 'an RDF file (.ttl, .nt, .rdf, .jsonld)')
     .requiredOption('--profile <id>', 'the profile id (see GET /profiles)')
-    .addOption(new Option('--format <format>', 'how to print the report').choices(['json', 'turtle']).default('json'))
-    .action(async (file: string, options: { profile: string; format: string }) => run(await validateCommand(config({}), file, options)));
+    .addOption(new Option('--format <format>', 'how to print the report (default: text on a terminal, json when piped)').choices([...REPORT_FORMATS]))
+    .addOption(new Option('--lang <lang>', 'language of the messages and labels').choices([...CLI_LANGS]).default('sv'))
+    .action(async (file: string, options: { profile: string; format?: string; lang: string }) => run(await validateCommand(config({}), file, options)));
 
   return program;
 }

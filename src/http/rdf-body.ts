@@ -49,8 +49,9 @@ export async function readRdfBody(
   return { ...(await parseDocument(ctx, bytes, type.mediaType, baseIri, 'body', options.known)), receiveMs };
 }
 
-async function parseDocument(
-  ctx: AppContext,
+/** One RDF document (`what` names it in errors: "body", "part 2", "file x.ttl") → N-Triples; 400 with line and column. */
+export async function parseDocument(
+  ctx: Pick<AppContext, 'parsers'>,
   bytes: Buffer,
   mediaType: string,
   baseIri: string,

@@ -3,6 +3,25 @@ import type { CatalogRecord } from '../catalogs/catalog-record.js';
 import type { Organisation } from '../organisations/organisations.js';
 import type { FoundResource } from './describe.js';
 import type { CatalogQualityReport } from '../quality/catalog-report.js';
+import type { ValidationReport } from '../validation/report.js';
+import type { HttpError } from '../http/errors.js';
+
+/** What the dry-run form is shown again with after a refused post: the fields as sent and the error. */
+export interface FormState {
+  profile?: string;
+  syntax?: string;
+  text?: string;
+  error?: HttpError;
+}
+
+/** A report with the N-Triples text it is of (its dataset titles come from the text). */
+export interface ReportOfText {
+  report: ValidationReport;
+  ntriples: string;
+  profile: string;
+  /** A dry run's uploaded file name. */
+  source?: string;
+}
 
 /**
  * The seam for the portal's pages. Each method answers the renderer of the page for one resource, or undefined when
@@ -25,4 +44,10 @@ export interface PortalPages {
   resource?(resource: FoundResource): HtmlRenderer | undefined;
   /** `/catalogs/{id}/quality`: the catalog's MQA score. */
   quality?(report: CatalogQualityReport): HtmlRenderer;
+  /** `/catalogs/{id}/validation`: the report of the catalog as last accepted; `load` runs only when HTML is sent. */
+  catalogValidation?(id: string, record: CatalogRecord, load: () => Promise<ReportOfText>): HtmlRenderer | undefined;
+  /** `POST /validate` from a browser: the report of a dry run. */
+  validationReport?(run: ReportOfText): HtmlRenderer | undefined;
+  /** `GET /validate`: the dry-run form; after a refused post, shown again with what was sent and why. */
+  validateForm?(state?: FormState): HtmlRenderer | undefined;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { badRequest } from '../http/errors.js';
@@ -14,10 +15,18 @@ import { chooseLanguage } from './language.js';
 import { createPortal, type PageRequest, type PortalRenderer } from './render.js';
 import { describeCatalog, describeDataset, describeDistribution } from './describe-view.js';
 import { catalogDescription, datasetDescription, distributionDescription, organisationCatalogs, validationStatus } from './page-data.js';
-import type { OrganisationCount, QualitySummary } from './view-models.js';
+import type { OrganisationCount, QualitySummary, ValidationModel } from './view-models.js';
 import { getRecord } from '../catalogs/catalog-record.js';
 import { catalogResult, datasetResult } from '../quality/quality.js';
 import type { DatasetIndex } from '../search/dataset-index.js';
+import { PROFILES } from '../validation/profiles.js';
+import { groupReport } from '../validation/report-groups.js';
+import { reportSubjects } from '../validation/report-subjects.js';
+import { shapeNotes } from '../validation/shape-notes.js';
+import type { FormState, ReportOfText } from '../linked-data/pages.js';
+import type { HttpError } from '../http/errors.js';
+import { formatBytes } from './format.js';
+import { messages, type Lang } from './messages.js';
 
 /**
  * The home page has no RDF (the region's catalog is /catalog): a wildcard Accept gets the page, and an Accept naming
@@ -27,6 +36,8 @@ const HOME_TYPES = ['text/html'];
 
 /** Datasets on an organisation's or a catalog's page; the rest is a click on "next" or a search away. */
 const LIST_PAGE_SIZE = 20;
+/** Datasets per page of a validation report: a catalogue of thousands with warnings on each is paged, not one page. */
+const REPORT_PAGE_SIZE = 25;
 const LATEST = 10;
 
 type PageContext = Pick<AppContext, 'store' | 'config' | 'organisations' | 'datasets'>;
@@ -106,10 +117,44 @@ export function createPortalPages(ctx: PageContext): Portal {
     return undefined;
   };
 
+  /** A report page in the reader's language: grouped here, so the groups and titles follow `?lang=`. */
+  const reportPage = (req: Request, run: ReportOfText, catalog?: { id: string; iri: string }): string => {
+    const page = request(req);
+    const subjects = reportSubjects(run.ntriples);
+    const grouped = groupReport(run.report, { lang: page.lang, profile: run.profile, subjects, notes: shapeNotes(run.profile) });
+    const model: ValidationModel = {
+      grouped,
+      catalog: catalog && { id: catalog.id, title: subjects.titles.get(catalog.iri) },
+      source: run.source,
+      dataset: typeof req.query.dataset === 'string' && req.query.dataset !== '' ? req.query.dataset : undefined,
+      page: pageNumber(req),
+      pageSize: REPORT_PAGE_SIZE,
+    };
+    return renderer.renderValidation(model, page);
+  };
+
   return {
     renderer,
     pages: {
       catalog: (id, record) => catalogPage(id, record),
+      catalogValidation: (id, record, load) => async (req, res) => {
+        const only = typeof req.query.dataset === 'string' ? `-${createHash('sha256').update(req.query.dataset).digest('hex').slice(0, 16)}` : '';
+        if (fresh(req, res, `validation-${record.version}-${request(req).lang}-${pageNumber(req)}${only}`, record.modified)) return;
+        send(res, reportPage(req, await load(), { id, iri: record.catalogIri }));
+      },
+      validationReport: (run) => async (req, res) => {
+        res.setHeader('Cache-Control', 'no-store');
+        send(res, reportPage(req, run));
+      },
+      validateForm: (state: FormState = {}) => async (req, res) => {
+        const page = request(req);
+        const profiles = PROFILES.map((p) => ({ id: p.id, title: p.title }));
+        const { error, ...fields } = state;
+        res.setHeader('Cache-Control', 'no-store');
+        res.vary('Accept-Language');
+        if (error) res.status(error.status);
+        send(res, renderer.renderValidateForm({ profiles, ...fields, error: error && formError(error, page.lang) }, page));
+      },
       organisation: (organisation) => organisationPage(organisation),
       resource: resourcePage,
       quality: (report) => async (req, res) => {
@@ -149,6 +194,19 @@ export function createPortalPages(ctx: PageContext): Portal {
       return renderer.renderError({ status, detail }, request(req));
     },
   };
+}
+
+/** The form's error in the reader's language; the server's English wording stays as the technical detail. */
+function formError(error: HttpError, lang: Lang): { status: number; message: string; detail?: string } {
+  const m = messages(lang);
+  const details = error.details as { reason?: string; line?: number; column?: number; mediaType?: string; limit?: number };
+  const syntaxName = { 'text/turtle': 'Turtle', 'application/n-triples': 'N-Triples', 'application/rdf+xml': 'RDF/XML', 'application/ld+json': 'JSON-LD' }[details.mediaType ?? ''];
+  let message = m.validateErrorOther;
+  if (details.reason === 'no-document') message = m.validateErrorNoDocument;
+  else if (details.reason === 'both') message = m.validateErrorBoth;
+  else if (error.status === 413 && details.limit !== undefined) message = m.validateErrorTooLarge(formatBytes(details.limit, lang));
+  else if (syntaxName) message = m.validateErrorSyntax(syntaxName, details.line ? m.validateErrorWhere(details.line, details.column) : '');
+  return { status: error.status, message, detail: error.message };
 }
 
 function pageNumber(req: Request): number {

@@ -6,7 +6,7 @@ import { packageRoot } from '../package-root.js';
 import { FACETS, type DatasetSummary, type FacetName, type LangValues } from '../search/dataset-summary.js';
 import { formatBytes, formatDate, formatNumber, machineDate } from './format.js';
 import { localText, pickText, type LocalText } from './language.js';
-import { carryLanguage, lastSegment, paramsOf, rdfAlternates, resourcePath, withParams } from './links.js';
+import { carryLanguage, lastSegment, paramsOf, rdfAlternates, RDF_SUFFIXES, resourcePath, withParams } from './links.js';
 import { messages, type Lang, type Messages } from './messages.js';
 import type {
   AgentView,
@@ -23,10 +23,13 @@ import type {
   SearchModel,
   QualitySummary,
   TermView,
+  ValidateFormModel,
+  ValidationModel,
   ValidationStatus,
 } from './view-models.js';
 import type { CatalogQualityReport } from '../quality/catalog-report.js';
 import { qualityMessages } from './quality-messages.js';
+import { curie, type GroupedResult, type ReportGroup } from '../validation/report-groups.js';
 
 /** Vocabulary labels (EU themes, file types, licences, access rights); undefined when the IRI is not known. */
 export type Labeler = (iri: string, lang: Lang) => string | undefined;
@@ -236,7 +239,7 @@ export class PortalRenderer {
       description: pickText(d.description, req.lang),
       keywords: this.keywords(d.keywords, req),
       facts,
-      validation: model.catalog ? this.validation(model.validation, model.catalog.id, req) : undefined,
+      validation: model.catalog ? this.validation(model.validation, model.catalog.id, req, d.iri) : undefined,
       quality: model.catalog ? this.qualityLine(model.quality, model.catalog.id, req) : undefined,
       distributions: d.distributions.map((dist, i) => this.distributionRow(dist, i, req)),
       alternates: rdfAlternates(d.iri, this.baseUrl),
@@ -343,14 +346,112 @@ export class PortalRenderer {
     });
   }
 
+  /**
+   * A validation report: the verdict and counts, then one section per dataset (the catalogue and shared nodes first)
+   * with each finding's property, value, message and what to do. Long reports are paged by dataset.
+   */
+  renderValidation(model: ValidationModel, req: PageRequest): string {
+    const m = messages(req.lang);
+    const { grouped } = model;
+    const catalogTitle = model.catalog ? (pickText(model.catalog.title, req.lang) ?? { text: model.catalog.id }) : undefined;
+    const heading = catalogTitle ? m.reportCatalogTitle(catalogTitle.text) : m.reportTitle;
+    const { page } = this.page(req, heading, 'validation');
+    const profile = grouped.profile;
+    const counts = grouped.counts;
+    const verdictCounts = [
+      { kind: 'violation', text: m.reportViolations(formatNumber(counts.violations, req.lang)) },
+      { kind: 'warning', text: m.reportWarnings(formatNumber(counts.warnings, req.lang)) },
+      ...(counts.infos > 0 ? [{ kind: 'info', text: m.reportInfos(formatNumber(counts.infos, req.lang)) }] : []),
+    ];
+    // One dataset's findings when the report was opened from its page; the verdict and counts stay the catalog's.
+    const shown = model.dataset === undefined ? grouped.datasets : grouped.datasets.filter((g) => g.iri === model.dataset);
+    const total = shown.length;
+    const first = (model.page - 1) * model.pageSize;
+    const groups = shown.slice(first, first + model.pageSize).map((group, i) => this.reportGroup(group, first + i, model, req));
+    const paged = { items: groups, total, page: model.page, pageSize: model.pageSize };
+    const catalogHref = model.catalog ? this.link(`/catalogs/${encodeURIComponent(model.catalog.id)}`, req) : undefined;
+    return this.eta.render('pages/validation', {
+      ...page,
+      heading,
+      catalogHeading: catalogTitle,
+      intro: model.catalog ? m.reportCatalogIntro(profile) : m.reportDryRunIntro(model.source ?? m.reportPastedText, profile),
+      verdict: { state: grouped.conforms ? (counts.warnings > 0 ? 'warnings' : 'conforms') : 'fails', text: grouped.conforms ? m.reportVerdictConforms : m.reportVerdictFails, counts: verdictCounts },
+      summary: model.dataset !== undefined ? undefined : total > 0 ? m.reportGroupsSummary(formatNumber(total, req.lang)) : undefined,
+      only: model.dataset === undefined ? undefined : { text: total > 0 ? m.reportOnlyDataset : m.reportDatasetClean, href: withParams(req.url, { dataset: null, page: null }), linkText: m.reportWholeReport },
+      groups,
+      pager: this.pager(paged, req),
+      validateHref: this.link('/validate', req),
+      breadcrumbs: this.breadcrumbs(req, catalogHref && catalogTitle ? [{ href: catalogHref, text: catalogTitle }] : []),
+      headLinks: this.pagingLinks(paged, req),
+    });
+  }
+
+  /** The dry-run form: a profile, a file or pasted text, the syntax; posted as multipart/form-data to /validate. */
+  renderValidateForm(model: ValidateFormModel, req: PageRequest): string {
+    const m = messages(req.lang);
+    const { page } = this.page(req, model.error ? `${m.validateErrorHeading} – ${m.validateTitle}` : m.validateTitle, 'validate');
+    const carriedLang = carriedLanguage(req);
+    return this.eta.render('pages/validate', {
+      ...page,
+      action: carriedLang ? `/validate?${new URLSearchParams({ lang: carriedLang })}` : '/validate',
+      profiles: model.profiles.map((p) => ({ value: p.id, label: `${p.title} (${p.id})`, selected: p.id === (model.profile ?? model.profiles[0]?.id) })),
+      syntaxes: [
+        { value: '', label: m.validateSyntaxAuto, selected: !model.syntax },
+        ...RDF_SUFFIXES.map((f) => ({ value: f.mediaType, label: f.name, selected: model.syntax === f.mediaType })),
+      ],
+      text: model.text ?? '',
+      accept: ['.ttl', '.nt', '.rdf', '.xml', '.jsonld', '.json', ...RDF_SUFFIXES.map((f) => f.mediaType)].join(','),
+      error: model.error ? { status: m.validateErrorStatus(model.error.status), message: model.error.message, detail: model.error.detail } : undefined,
+    });
+  }
+
+  private reportGroup(group: ReportGroup, index: number, model: ValidationModel, req: PageRequest) {
+    const m = messages(req.lang);
+    const kindLabel = { catalog: m.reportKindCatalog, dataset: m.reportKindDataset, series: m.reportKindSeries, other: m.reportKindOther }[group.kind];
+    const fallback = group.kind === 'other' ? m.reportOtherTitle : group.iri ? lastSegment(group.iri) || group.iri : m.untitled;
+    // Only a stored catalog's datasets have pages; a dry run's may not be published at all.
+    const href = model.catalog && group.iri ? (group.kind === 'catalog' ? this.link(`/catalogs/${encodeURIComponent(model.catalog.id)}`, req) : this.resource(group.iri, req)) : undefined;
+    return {
+      id: `group-${index + 1}`,
+      title: group.title ?? { text: fallback },
+      href,
+      kind: kindLabel,
+      iri: group.iri,
+      counts: [
+        ...(group.counts.violations ? [m.reportViolations(formatNumber(group.counts.violations, req.lang))] : []),
+        ...(group.counts.warnings ? [m.reportWarnings(formatNumber(group.counts.warnings, req.lang))] : []),
+        ...(group.counts.infos ? [m.reportInfos(formatNumber(group.counts.infos, req.lang))] : []),
+      ].join(', '),
+      findings: group.results.map((r) => this.finding(r, group, req)),
+    };
+  }
+
+  private finding(r: GroupedResult, group: ReportGroup, req: PageRequest) {
+    const m = messages(req.lang);
+    const severity = { Violation: m.severityViolation, Warning: m.severityWarning, Info: m.severityInfo }[r.severity];
+    return {
+      severity: r.severity.toLowerCase(),
+      severityText: severity,
+      property: r.property ? { label: r.property.label, curie: r.path === null ? undefined : curie(r.path) } : undefined,
+      // The focus node is worth showing when it is not the dataset itself: a distribution, a contact point, an agent.
+      resource: r.focusNode !== group.iri ? r.focusNode : undefined,
+      value: r.value,
+      message: r.message,
+      fix: r.fix,
+      seeAlso: r.seeAlso,
+      suggestion: r.suggestion ? (r.suggestion.label ? `${r.suggestion.label} (${r.suggestion.value})` : r.suggestion.value) : undefined,
+    };
+  }
+
   /** What the layout needs on every page. */
   private page(req: PageRequest, title: string, kind: string, q = '') {
     const m = messages(req.lang);
     const other: Lang = req.lang === 'sv' ? 'en' : 'sv';
-    const current = kind === 'home' ? '/' : kind === 'search' ? '/search' : undefined;
+    const current = kind === 'home' ? '/' : kind === 'search' ? '/search' : kind === 'validate' ? '/validate' : undefined;
     const nav = [
       { href: '/', label: m.navHome },
       { href: '/search', label: m.navSearch },
+      { href: '/validate', label: m.navValidate },
       { href: '/sparql', label: m.navSparql },
       { href: '/embed', label: m.navEmbed },
     ].map((item) => ({ label: item.label, href: this.link(item.href, req), current: item.href === current }));
@@ -477,9 +578,11 @@ export class PortalRenderer {
     };
   }
 
-  private validation(status: ValidationStatus | null, catalogId: string, req: PageRequest) {
+  /** The validation line of a catalog's page, or of a dataset's, whose link opens the report at that dataset. */
+  private validation(status: ValidationStatus | null, catalogId: string, req: PageRequest, dataset?: string) {
     const m = messages(req.lang);
-    const href = this.link(`/catalogs/${encodeURIComponent(catalogId)}/validation`, req);
+    const report = `/catalogs/${encodeURIComponent(catalogId)}/validation`;
+    const href = this.link(dataset ? `${report}?${new URLSearchParams({ dataset })}` : report, req);
     if (!status) return { state: 'unknown', text: m.validationUnknown, href, linkText: m.validationReport };
     if (!status.conforms) return { state: 'fails', text: m.validationViolations(status.violations), href, linkText: m.validationReport };
     if (status.warnings > 0) return { state: 'warnings', text: m.validationWarnings(status.warnings), href, linkText: m.validationReport };

@@ -5,6 +5,7 @@ import type { Rating } from '../quality/indicators.js';
  * keep every language given (`LangValues`); the renderer picks one for the page and marks the others with `lang`.
  */
 import type { Organisation } from '../organisations/organisations.js';
+import type { GroupedReport } from '../validation/report-groups.js';
 import type { DatasetSummary, LangValues, SearchQuery, SearchResult } from '../search/dataset-summary.js';
 
 export type { DatasetSummary, LangValues, SearchQuery, SearchResult };
@@ -190,4 +191,29 @@ export interface CatalogView {
   languages: TermView[];
   issued?: string;
   modified?: string;
+}
+
+/**
+ * A validation report page: the report grouped for the page's language (validation/report-groups.ts), the groups
+ * of one page of it, and where it came from — a stored catalog (its groups link to the dataset pages) or a dry run.
+ */
+export interface ValidationModel {
+  grouped: GroupedReport;
+  /** The stored catalog the report is of; absent for a dry run. */
+  catalog?: { id: string; title?: LangValues };
+  /** A dry run: the uploaded file's name, or undefined for pasted text or a request body. */
+  source?: string;
+  /** Show only this dataset's findings (`?dataset=`, the link from a dataset's page). */
+  dataset?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The dry-run form, empty or shown again with what was sent and why it failed. */
+export interface ValidateFormModel {
+  profiles: { id: string; title: string }[];
+  profile?: string;
+  syntax?: string;
+  text?: string;
+  error?: { status: number; message: string; detail?: string };
 }

@@ -3,6 +3,7 @@ import { serializeGraph } from '../rdf/serialize.js';
 import { DPV_REPORT, RDF, SH, SKOS, XSD_BOOLEAN } from '../rdf/vocabulary.js';
 import { nearestValue, type Suggestion } from '../vocabularies/nearest.js';
 import { literalKey, RDF_TYPE } from './ntriples-graph.js';
+import { groupsToJson, type GroupedReport } from './report-groups.js';
 
 /**
  * One validation result.
@@ -27,6 +28,8 @@ export interface ValidationResult {
   component?: string;
   /** The dataset (IRI) whose description the focus node belongs to; absent for shared nodes (catalogue, agents…). */
   dataset?: string;
+  /** The nearest valid value, for values outside a code list (when the engine finds one). */
+  suggestion?: { value: string; label?: string };
   /** focusNode and value in N-Triples spelling, so the W3C report keeps datatypes; not part of the JSON output. */
   terms?: { focusNode: string; value: string | null };
 }
@@ -194,9 +197,15 @@ const REPORT_FORMATS: Record<string, RdfFormat> = {
   [RDFXML.mediaType]: RDFXML,
 };
 
-/** The report as a document of one of REPORT_MEDIA_TYPES. */
-export async function writeReport(report: ValidationReport, mediaType: string): Promise<string> {
-  if (mediaType === 'application/json') return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
+/**
+ * The report as a document of one of REPORT_MEDIA_TYPES. With `grouped`, the JSON adds `lang`, `profile`, `counts`
+ * and `datasets` (the results per dataset, in the reader's language) after the flat fields, which stay as they were.
+ */
+export async function writeReport(report: ValidationReport, mediaType: string, grouped?: GroupedReport): Promise<string> {
+  if (mediaType === 'application/json') {
+    const json = grouped ? { ...(reportToJson(report) as object), ...groupsToJson(grouped) } : reportToJson(report);
+    return `${JSON.stringify(json, null, 2)}\n`;
+  }
   const format = REPORT_FORMATS[mediaType];
   if (!format) throw new Error(`no report writer for ${mediaType}`);
   return serializeGraph(reportToNTriples(report), format);

@@ -1,8 +1,12 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
-import { badRequest, methodNotAllowed } from '../http/errors.js';
+import { badRequest, HttpError, methodNotAllowed } from '../http/errors.js';
 import { negotiate } from '../http/negotiate.js';
-import { readRdfBody } from '../http/rdf-body.js';
+import { requestType } from '../http/body.js';
+import { parseDocument, readRdfBody } from '../http/rdf-body.js';
+import { chooseLanguage } from '../portal/language.js';
+import { groupReportOf } from './report-groups.js';
+import { FORM_TYPES, formDocument, readValidateForm, type ValidateForm } from './validate-form.js';
 import type { CatalogValidator } from './catalog-validator.js';
 import { findProfile, PROFILES } from './profiles.js';
 import { REPORT_MEDIA_TYPES, writeReport, type ValidationReport } from './report.js';
@@ -11,43 +15,103 @@ export const VALIDATE_PATH = '/validate';
 
 /**
  * POST /validate?profile={id}: validate an RDF document against a profile and answer 200 with the report, in the
- * format Accept asks for (REPORT_MEDIA_TYPES; JSON by default). Stores nothing; no token. Relative IRIs resolve
- * against `{BASE_URL}/catalogs/{catalog}/` when `&catalog={id}` is given (as a PUT to that catalogue would), else
- * against `{BASE_URL}/validate/`.
+ * format Accept asks for (REPORT_MEDIA_TYPES; JSON by default, with the results grouped per dataset in the language
+ * of `?lang=` or Accept-Language; text/html when the portal is there). Stores nothing; no token. Relative IRIs
+ * resolve against `{BASE_URL}/catalogs/{catalog}/` when `&catalog={id}` is given (as a PUT to that catalogue would),
+ * else against `{BASE_URL}/validate/`.
+ *
+ * The same POST takes the dry-run form (`multipart/form-data` or urlencoded: `profile`, `syntax`, `text`, `file`);
+ * a browser whose form is refused (no document, a syntax error, too large) gets the form again with the reason.
+ * GET with Accept text/html is that form.
  */
 export function validateEndpoint(ctx: AppContext, validator: CatalogValidator) {
   return async (req: Request, res: Response): Promise<void> => {
-    if (req.method !== 'POST') throw methodNotAllowed(req.method, ['POST']);
-    const profileId = singleParameter(req, 'profile');
-    const known = PROFILES.map((p) => p.id);
-    if (!profileId) throw badRequest(`Name the profile to validate against: ?profile=… (one of ${known.join(', ')})`, { profiles: known });
-    if (!findProfile(profileId)) throw badRequest(`Unknown profile "${profileId}"; known profiles: ${known.join(', ')}`, { profiles: known });
-    const catalog = singleParameter(req, 'catalog');
-    if (catalog !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(catalog)) throw badRequest(`"${catalog}" is not a catalogue id`);
-    // Negotiate before reading the body: a client that accepts nothing we write learns it at once.
-    const mediaType = negotiate(req.headers, REPORT_MEDIA_TYPES);
-    const base = catalog ? `${ctx.config.baseUrl}/catalogs/${catalog}/` : `${ctx.config.baseUrl}/validate/`;
-    const body = await readRdfBody(req, ctx, base);
-    const { report } = await validator.validate(profileId, body.ntriples, undefined, { keepIndex: false });
-    res.setHeader('Vary', 'Accept');
-    res.status(200).type(`${mediaType}; charset=utf-8`).send(await writeReport(report, mediaType));
+    const form = ctx.pages?.validateForm;
+    if ((req.method === 'GET' || req.method === 'HEAD') && form) {
+      res.vary('Accept');
+      negotiate(req.headers, ['text/html']);
+      return form()!(req, res);
+    }
+    if (req.method !== 'POST') throw methodNotAllowed(req.method, form ? ['GET', 'HEAD', 'POST'] : ['POST']);
+    const htmlReport = ctx.pages?.validationReport;
+    const mediaType = negotiate(req.headers, htmlReport ? [...REPORT_MEDIA_TYPES, HTML] : REPORT_MEDIA_TYPES);
+    res.vary('Accept');
+    res.vary('Accept-Language');
+    const type = requestType(req);
+    const run = type && FORM_TYPES.includes(type.mediaType) ? await readForm(ctx, req, res, mediaType) : await readRdfRequest(ctx, req);
+    if (!run) return;
+    const { report } = await validator.validate(run.profile, run.ntriples, undefined, { keepIndex: false });
+    if (mediaType === HTML && htmlReport) return htmlReport({ report, ntriples: run.ntriples, profile: run.profile, source: run.source })!(req, res);
+    const grouped = mediaType === 'application/json' ? groupReportOf(report, { ntriples: run.ntriples, profile: run.profile, lang: chooseLanguage(req) }) : undefined;
+    res.status(200).type(`${mediaType}; charset=utf-8`).send(await writeReport(report, mediaType, grouped));
   };
+}
+
+const HTML = 'text/html';
+
+interface DryRun {
+  profile: string;
+  ntriples: string;
+  source?: string;
+}
+
+/** A request whose body is the RDF document: the profile is checked before the body is read. */
+async function readRdfRequest(ctx: AppContext, req: Request): Promise<DryRun> {
+  const profile = checkProfile(singleParameter(req, 'profile'));
+  const body = await readRdfBody(req, ctx, baseFor(ctx, req));
+  return { profile, ntriples: body.ntriples };
+}
+
+/**
+ * The dry-run form. For a browser, a refusal shows the form again (with its status) instead of an error page, so the
+ * person keeps what they pasted; undefined then, as the response is sent.
+ */
+async function readForm(ctx: AppContext, req: Request, res: Response, mediaType: string): Promise<DryRun | undefined> {
+  let fields: ValidateForm = {};
+  try {
+    fields = await readValidateForm(req, ctx.config.maxBodyBytes);
+    const profile = checkProfile(fields.profile || singleParameter(req, 'profile'));
+    const document = formDocument(fields);
+    const body = await parseDocument(ctx, document.bytes, document.mediaType, baseFor(ctx, req), document.what);
+    return { profile, ntriples: body.ntriples, source: document.fileName };
+  } catch (error) {
+    const form = mediaType === HTML ? ctx.pages?.validateForm : undefined;
+    if (!(error instanceof HttpError) || !form) throw error;
+    await form({ profile: fields.profile, syntax: fields.syntax, text: fields.text, error })!(req, res);
+    return undefined;
+  }
+}
+
+function checkProfile(profileId: string | undefined): string {
+  const known = PROFILES.map((p) => p.id);
+  if (!profileId) throw badRequest(`Name the profile to validate against: ?profile=… (one of ${known.join(', ')})`, { profiles: known });
+  if (!findProfile(profileId)) throw badRequest(`Unknown profile "${profileId}"; known profiles: ${known.join(', ')}`, { profiles: known });
+  return profileId;
+}
+
+function baseFor(ctx: AppContext, req: Request): string {
+  const catalog = singleParameter(req, 'catalog');
+  if (catalog !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(catalog)) throw badRequest(`"${catalog}" is not a catalogue id`);
+  return catalog ? `${ctx.config.baseUrl}/catalogs/${catalog}/` : `${ctx.config.baseUrl}/validate/`;
 }
 
 /**
  * Send a report with `status` (200 on /validate, 422 for a refused write, 2xx with warnings), negotiated on
  * Accept. When Accept allows none of the report formats the JSON report is sent anyway: a 406 would hide why the
- * write was refused.
+ * write was refused. With the text it is of, the JSON also groups the results per dataset (in the language of
+ * `?lang=` or Accept-Language).
  */
-export async function sendReport(req: Request, res: Response, status: number, report: ValidationReport): Promise<void> {
+export async function sendReport(req: Request, res: Response, status: number, report: ValidationReport, source?: { ntriples: string; profile: string }): Promise<void> {
   let mediaType = REPORT_MEDIA_TYPES[0]!;
   try {
     mediaType = negotiate(req.headers, REPORT_MEDIA_TYPES);
   } catch {
     // keep JSON
   }
-  res.setHeader('Vary', 'Accept');
-  res.status(status).type(`${mediaType}; charset=utf-8`).send(await writeReport(report, mediaType));
+  res.vary('Accept');
+  const grouped = source && mediaType === 'application/json' ? groupReportOf(report, { ...source, lang: chooseLanguage(req) }) : undefined;
+  if (source) res.vary('Accept-Language');
+  res.status(status).type(`${mediaType}; charset=utf-8`).send(await writeReport(report, mediaType, grouped));
 }
 
 function singleParameter(req: Request, name: string): string | undefined {

@@ -198,7 +198,8 @@ describe('portal pages', () => {
       expect(html).to.include('<p>Uppdateras varje natt.</p>');
       expect(html).to.include('href="/search?q=laddstolpar"');
       expect(html).to.include('<strong>Uppfyller profilen, 2 varningar</strong>');
-      expect(html).to.include('href="/catalogs/goteborg/validation"');
+      // The report opens at this dataset's findings.
+      expect(html).to.include(`href="/catalogs/goteborg/validation?${new URLSearchParams({ dataset: DATASET_IRI })}"`);
       // Distributions: a table with headers, format, licence and both kinds of link.
       expect(html).to.match(/<th scope="col">Distribution<\/th><th scope="col">Format<\/th>/);
       expect(html).to.include(`<a href="${BASE}/catalogs/goteborg/datasets/laddstolpar/csv">Laddstolpar som CSV</a>`);

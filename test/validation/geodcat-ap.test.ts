@@ -76,7 +76,7 @@ describe('GeoDCAT-AP 3 profile (geodcat-ap)', function () {
 
     it('POST /validate?profile=geodcat-ap: the conforming example conforms', async () => {
       const res = await request(server.url).post('/validate?profile=geodcat-ap').set('Content-Type', 'text/turtle').send(VALID).expect(200);
-      expect(res.body).to.deep.equal({ conforms: true, results: [] });
+      expect(res.body).to.deep.include({ conforms: true, results: [] });
     });
 
     it('POST /validate?profile=geodcat-ap: a malformed WKT centroid is a violation naming shape, path and value, in both languages', async () => {

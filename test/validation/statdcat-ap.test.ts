@@ -72,7 +72,7 @@ describe('StatDCAT-AP 3 profile (statdcat-ap)', function () {
 
     it('POST /validate?profile=statdcat-ap: conforming, broken, and 1.0.1 terms (conforms, with a warning)', async () => {
       const post = (text: string) => request(server.url).post('/validate?profile=statdcat-ap').set('Content-Type', 'text/turtle').send(text).expect(200);
-      expect((await post(VALID)).body).to.deep.equal({ conforms: true, results: [] });
+      expect((await post(VALID)).body).to.deep.include({ conforms: true, results: [] });
       const broken = (await post(applyCase(VALID, BROKEN.find((c) => c.name === 'number of series that is not a non-negative integer')!))).body;
       expect(broken.conforms).to.equal(false);
       expect(broken.results).to.have.length(1);
