@@ -47,7 +47,9 @@ describe('demo region against the SHACL gate', function () {
       const res = await fetch(`${server.url}/validate?profile=dcat-ap-se`, { method: 'POST', headers: { 'Content-Type': catalog.mediaType, Accept: 'application/json' }, body: catalog.text });
       const report = (await res.json()) as Report;
       expect(report.results.filter((r) => r.severity === 'Violation'), catalog.id).to.deep.equal([]);
-      expect(report.results.filter((r) => !expectedWarnings.has(r.shape)), catalog.id).to.deep.equal([]);
+      // An organisation whose number data/organisations.csv does not give yet has no dataportal.se IRI and no dct:identifier.
+      const unnumbered = catalog.organisation.organisationNumber ? [] : ['Publisher-dataportal_iri', 'Agent-dct_identifier-recommended'].map((s) => `urn:dataportal-vast:shapes:dcat-ap-se:${s}`);
+      expect(report.results.filter((r) => !expectedWarnings.has(r.shape) && !unnumbered.includes(r.shape)), catalog.id).to.deep.equal([]);
     }
   });
 
