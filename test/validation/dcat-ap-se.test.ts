@@ -261,6 +261,11 @@ describe('DCAT-AP-SE 3.0.1 profile', function () {
       });
     }
 
+    it('obligatoriskt.ttl conforms to dcat-ap-3 (fact sheet §9, shapes.ttl): its violations are all Swedish rules', async () => {
+      const { report } = await validator.validate('dcat-ap-3', await ntriplesOf(path.join(examples, 'obligatoriskt.ttl')));
+      expect(violationsOf(report.results)).to.deep.equal([]);
+    });
+
     it('rekommenderat.ttl under dcat-ap-3 fails on its literal dct:format, which DCAT-AP-SE accepts', async () => {
       const { report } = await validator.validate('dcat-ap-3', await ntriplesOf(path.join(examples, 'rekommenderat.ttl')));
       const literalFormat = report.results.filter((r) => r.shape === `${DPV}Distribution-dct_format-value`).map((r) => r.value);
