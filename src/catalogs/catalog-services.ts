@@ -8,8 +8,11 @@ import { organisationOwnership } from './ownership.js';
 import { RegionalCatalog } from './regional-catalog.js';
 import type { CatalogServices } from './routes.js';
 
-/** The profile a catalog is validated against unless its writer names another (DCAT-AP-SE joins with its shapes). */
-export const DEFAULT_PROFILE = 'dcat-ap-3';
+/**
+ * The profile a new catalog is validated against unless its first write names another (`?profile=`): the region's
+ * publishers are harvested by dataportal.se against DCAT-AP-SE. Catalogs keep the profile they were created with.
+ */
+export const DEFAULT_PROFILE = 'dcat-ap-se';
 
 /** Catalog publishing wired to the store, the SHACL gate and the organisation list; used by HTTP and the CLI. */
 export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator' | 'organisations' | 'config'>): CatalogServices {

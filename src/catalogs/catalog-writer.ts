@@ -1,6 +1,6 @@
 import { Mutex } from 'async-mutex';
 import type { GraphStore } from '../store/graph-store.js';
-import { preconditionFailed, unprocessable, forbidden, notFound, HttpError } from '../http/errors.js';
+import { conflict, preconditionFailed, unprocessable, forbidden, notFound, HttpError } from '../http/errors.js';
 import type { Principal } from '../auth/authenticate.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, getRecord, recordKey, summariseWarnings, type CatalogRecord } from './catalog-record.js';
@@ -60,6 +60,21 @@ export class CatalogRejected extends HttpError {
     const violations = report.results.filter((r) => r.severity === 'Violation').length;
     super(422, `The catalog does not conform: ${violations} violation${violations === 1 ? '' : 's'}; nothing was stored`);
   }
+}
+
+/**
+ * A catalog's profile is chosen when it is created; afterwards only an administrator moves it to another (a publisher
+ * would otherwise leave the rules chosen for the catalog with one query parameter).
+ */
+function profileConflict(id: string, stored: string, requested: string): HttpError {
+  return conflict(
+    `Catalog "${id}" is validated against profile "${stored}"; this write asks for "${requested}". A catalog's profile is chosen when it is created and only an administrator can change it: leave out ?profile= (or use ?profile=${stored}).`,
+    {
+      messageSv: `Katalogen "${id}" valideras mot profilen "${stored}"; den här skrivningen begär "${requested}". En katalogs profil väljs när den skapas och bara en administratör kan byta den: utelämna ?profile= (eller använd ?profile=${stored}).`,
+      storedProfile: stored,
+      requestedProfile: requested,
+    },
+  );
 }
 
 /**
@@ -138,11 +153,20 @@ export class CatalogWriter {
     id: string,
     organisation: string,
     ntriples: string,
-    options: { ifMatch?: string; profile?: string; reading?: Reading },
+    options: {
+      ifMatch?: string;
+      profile?: string;
+      reading?: Reading;
+      /** The writer may move a stored catalog to another profile (the administrator, the operator's CLI). */
+      mayChangeProfile?: boolean;
+    },
   ): Promise<WriteOutcome> {
     return this.lock(id).runExclusive(async () => {
       const previous = getRecord(this.store, id);
       this.checkIfMatch(previous, options.ifMatch);
+      if (previous && options.profile !== undefined && options.profile !== previous.profile && !options.mayChangeProfile) {
+        throw profileConflict(id, previous.profile, options.profile);
+      }
       const graph = catalogGraph(this.baseUrl, id);
       const adding = kind === 'add' && previous !== undefined;
 

@@ -29,7 +29,7 @@ export async function loadCommand(config: Config, file: string, options: { catal
       const { writer } = createCatalogServices({ store, validator, organisations, config });
       try {
         const organisation = writer.authorise(id, { role: 'admin' });
-        const outcome = await writer.write('replace', id, organisation, ntriples, { profile: options.profile });
+        const outcome = await writer.write('replace', id, organisation, ntriples, { profile: options.profile, mayChangeProfile: true });
         process.stderr.write(`${outcome.created ? 'created' : 'replaced'} catalog ${id}: ${outcome.record.datasets} datasets, ${outcome.warnings.length} warning(s)\n`);
         return EXIT_OK;
       } catch (error) {

@@ -76,7 +76,7 @@ export function buildProgram(run: (code: number) => void): Command {
     .description('load a catalog document into the data directory, validated as a PUT to /catalogs/{id} would be')
     .argument('<file>', 'an RDF file (.ttl, .nt, .rdf, .jsonld)')
     .requiredOption('--catalog <id>', 'the catalog id')
-    .option('--profile <id>', 'validate against this profile instead of the catalog\'s own (see GET /profiles)')
+    .option('--profile <id>', 'the catalog\'s profile (see GET /profiles): a new catalog\'s, or a stored one moved to it, as the admin token may; default: the stored one, dcat-ap-se for a new catalog')
     .addOption(dataDirOption())
     .action(async (file: string, options: { catalog: string; profile?: string } & EnvFlags) => run(await loadCommand(config(options), file, options)));
 

@@ -87,8 +87,11 @@ export interface CatalogFacts {
 export interface PublisherFacts {
   iri: string;
   name: Text;
-  /** An ADMS publisher type IRI (`PUBLISHER_TYPES`). */
+  /** An ADMS publisher type IRI (`PUBLISHER_TYPES`); mandatory in DCAT-AP-SE. */
   type?: string;
+  /** The organisation number, ten digits without hyphen (DCAT-AP-SE recommends it as dct:identifier). */
+  organisationNumber?: string;
+  description?: Text;
 }
 
 const literal = (t: Text): Term => ({ kind: 'literal', value: t.value, ...(t.lang ? { lang: t.lang } : {}) });
@@ -164,7 +167,13 @@ export function describeCatalog(facts: CatalogFacts): Description {
 export function describePublisher(facts: PublisherFacts): Description {
   return {
     iri: facts.iri,
-    properties: [[RDF_TYPE, iri(`${NS.foaf}Organization`)], [`${NS.foaf}name`, literal(facts.name)], ...optional(facts.type, `${NS.dct}type`, iri)],
+    properties: [
+      [RDF_TYPE, iri(`${NS.foaf}Organization`)],
+      [`${NS.foaf}name`, literal(facts.name)],
+      ...optional(facts.type, `${NS.dct}type`, iri),
+      ...optional(facts.organisationNumber, `${NS.dct}identifier`, (v) => literal({ value: v })),
+      ...optional(facts.description, `${NS.dct}description`, literal),
+    ],
   };
 }
 

@@ -8,6 +8,7 @@ import {
   sv,
   type DatasetFacts,
   type DistributionFacts,
+  type PublisherFacts,
 } from './dataset-description.js';
 import { NTriplesWriter, writeTurtle, type Description } from './rdf-text.js';
 import { SeededRandom } from './seeded-random.js';
@@ -188,7 +189,7 @@ function planCatalog(org: Organisation, options: Omit<CatalogOptions, 'syntax'>)
     resourceBase: ownIris ? `https://${org.webDomain}/dcat/` : `${options.baseUrl}/catalogs/${org.id}/`,
   };
   const plans = planDatasets(site, org, options, random);
-  const head = [describeCatalog(catalogFacts(site, org, plans, random)), describePublisher({ iri: site.publisherIri, name: sv(org.name), type: PUBLISHER_TYPES[org.type] })];
+  const head = [describeCatalog(catalogFacts(site, org, plans, random)), describePublisher(publisherFacts(site, org))];
   return { site, ownIris, plans, head };
 }
 
@@ -369,6 +370,17 @@ function catalogFacts(site: CatalogSite, org: Organisation, plans: readonly Data
     spatial: spatial(site),
     themeTaxonomy: THEME_TAXONOMY,
     datasets: plans.map((p) => datasetIri(site, p.slug)),
+  };
+}
+
+/** The publisher as DCAT-AP-SE describes an organisation: its ADMS type, organisation number and what it is. */
+function publisherFacts(site: CatalogSite, org: Organisation): PublisherFacts {
+  return {
+    iri: site.publisherIri,
+    name: sv(org.name),
+    type: PUBLISHER_TYPES[org.type],
+    ...(org.organisationNumber ? { organisationNumber: org.organisationNumber.replace('-', '') } : {}),
+    description: sv(org.type === 'region' ? `Region i Västra Götalands län.` : `Kommun i Västra Götalands län.`),
   };
 }
 

@@ -23,6 +23,7 @@ export const methodNotAllowed = (method: string, allowed: string[]) =>
   new HttpError(405, `${method} is not allowed here; use ${allowed.join(', ')}`, { allowed }, { Allow: allowed.join(', ') });
 export const notAcceptable = (offered: string[]) =>
   new HttpError(406, `None of the media types in Accept can be served; available: ${offered.join(', ')}`, { offered });
+export const conflict = (message: string, details?: Record<string, unknown>) => new HttpError(409, message, details);
 export const preconditionFailed = (message: string) => new HttpError(412, message);
 export const payloadTooLarge = (limit: number) =>
   new HttpError(413, `The request body is larger than the limit of ${limit} bytes`, { limit });

@@ -33,8 +33,10 @@ describe('publishing catalogs', function () {
   after(async () => server.kill());
 
   it('stores a conforming catalog (201 with its warnings) and gives back an isomorphic graph with every literal unchanged', async () => {
+    // valid-full.ttl shows DCAT-AP 3 whole (a catalogue record, a gYearMonth date), which DCAT-AP-SE forbids: the catalog is
+    // created under dcat-ap-3 and keeps it, so the fixtures below are judged as test/fixtures/catalogs/README.md says.
     const written = fixture('valid-full.ttl');
-    const res = await putCatalog(server, 'goteborg', written, { Authorization: `Bearer ${gbgToken}` });
+    const res = await putCatalog(server, 'goteborg?profile=dcat-ap-3', written, { Authorization: `Bearer ${gbgToken}` });
     expect(res.status, await res.clone().text()).to.equal(201);
     const body = (await res.json()) as { conforms: boolean; results: unknown[] };
     expect(body.conforms).to.equal(true);
@@ -148,7 +150,8 @@ describe('publishing catalogs', function () {
     expect((await fetch(`${server.url}/catalogs/${id}.ttl`, { headers: { 'If-Modified-Since': first.headers.get('last-modified')! } })).status).to.equal(304);
 
     const addition = `<http://e/etag> <http://www.w3.org/ns/dcat#dataset> <http://e/etag/new> .
-<http://e/etag/new> a <http://www.w3.org/ns/dcat#Dataset> ; <http://purl.org/dc/terms/title> "Ny"@sv ; <http://purl.org/dc/terms/description> "Ny datamängd"@sv .`;
+<http://e/etag/new> a <http://www.w3.org/ns/dcat#Dataset> ; <http://purl.org/dc/terms/title> "Ny"@sv ; <http://purl.org/dc/terms/description> "Ny datamängd"@sv ;
+  <http://purl.org/dc/terms/publisher> <${publisherIri(GBG)}> .`;
     const posted = await fetch(`${server.url}/catalogs/${id}`, { method: 'POST', body: addition, headers: { ...admin, 'Content-Type': 'text/turtle', 'If-Match': etag } });
     expect(posted.status).to.equal(204);
     expect(await (await fetch(`${server.url}/catalogs/${id}.nt`)).text()).to.contain('<http://e/etag/new>');

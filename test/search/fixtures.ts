@@ -41,9 +41,10 @@ export function catalogTurtle(fixture: CatalogFixture): string {
     '@prefix foaf: <http://xmlns.com/foaf/0.1/> .',
     '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .',
     `<https://data.${fixture.id}.example/catalog> a dcat:Catalog ; dct:title "${fixture.name} öppna data"@sv ;`,
-    `  dct:description "Datakatalog för ${fixture.name}."@sv ; dct:publisher ${publisher}`,
+    // DCAT-AP-SE (the default profile) requires the CC0 catalogue licence and the publisher's ADMS type.
+    `  dct:description "Datakatalog för ${fixture.name}."@sv ; dct:publisher ${publisher} ; dct:license <http://creativecommons.org/publicdomain/zero/1.0/>`,
     fixture.datasets.length ? `  ; dcat:dataset ${fixture.datasets.map((d) => `<${datasetIri(fixture.id, d.slug)}>`).join(', ')} .` : '  .',
-    `${publisher} a foaf:Organization ; foaf:name "${fixture.name}"@sv .`,
+    `${publisher} a foaf:Organization ; foaf:name "${fixture.name}"@sv ; dct:type <http://purl.org/adms/publishertype/LocalAuthority> .`,
   ];
   for (const d of fixture.datasets) {
     const iri = datasetIri(fixture.id, d.slug);

@@ -247,20 +247,21 @@ class Writer {
   constructor(
     readonly cached: CatalogValidator,
     readonly oracle: CatalogValidator,
+    readonly profile = 'dcat-ap-3',
   ) {}
 
   /** A validator keeping indexes, one keeping none, and a writer over both with `text` stored. */
-  static async withValidators(text: string): Promise<{ cached: CatalogValidator; oracle: CatalogValidator; writer: Writer }> {
+  static async withValidators(text: string, profile = 'dcat-ap-3'): Promise<{ cached: CatalogValidator; oracle: CatalogValidator; writer: Writer }> {
     const cached = new CatalogValidator({ threads: 1 });
     const oracle = new CatalogValidator({ threads: 1, cacheTriples: 0 });
-    const writer = new Writer(cached, oracle);
+    const writer = new Writer(cached, oracle, profile);
     await writer.store(text);
     return { cached, oracle, writer };
   }
 
   /** A first PUT: validated whole, and stored (the thread keeps its index). */
   async store(text: string): Promise<CatalogValidation> {
-    const first = await this.cached.validate('dcat-ap-3', text);
+    const first = await this.cached.validate(this.profile, text);
     this.text = text;
     this.digests = first.digests;
     return first;
@@ -268,13 +269,13 @@ class Writer {
 
   /** The stored text validated again with its digests, so that the thread keeps the index of this text. */
   async reindex(): Promise<void> {
-    this.digests = (await this.cached.validate('dcat-ap-3', this.text, this.digests)).digests;
+    this.digests = (await this.cached.validate(this.profile, this.text, this.digests)).digests;
   }
 
   /** A re-PUT of `next`, sent as the line diff against the stored text (or as `sent`). */
   async change(next: string, sent: TextChange = lineChange(this.text, next)): Promise<CatalogValidation> {
-    const fast = await this.cached.validateChange('dcat-ap-3', this.text, next, sent, this.digests);
-    const slow = await this.oracle.validate('dcat-ap-3', next, this.digests);
+    const fast = await this.cached.validateChange(this.profile, this.text, next, sent, this.digests);
+    const slow = await this.oracle.validate(this.profile, next, this.digests);
     expect(slow.path).to.equal('full');
     expect(fast.report, 'the same report').to.deep.equal(slow.report);
     expect(fast.digests, 'the same digests').to.deep.equal(slow.digests);
@@ -721,5 +722,48 @@ describe('validation of a POST (a change that removes nothing) against a kept in
     } finally {
       await split.close();
     }
+  });
+});
+
+/**
+ * DCAT-AP-SE reaches contact points through sh:targetObjectsOf and publishers through sh:targetObjectsOf dct:publisher:
+ * the fast path must select them as the full validation does.
+ */
+describe('validation of a changed text under dcat-ap-se (targets by object, deactivated base shapes)', function () {
+  this.timeout(120_000);
+  let cached: CatalogValidator;
+  let oracle: CatalogValidator;
+  let writer: Writer;
+
+  before(async () => ({ cached, oracle, writer } = await Writer.withValidators(catalogNTriples(60), 'dcat-ap-se')));
+  after(async () => {
+    await cached.close();
+    await oracle.close();
+  });
+
+  it('a contact point typed twice: refused on the fast path as on the full one, only its dataset validated', async () => {
+    const result = await writer.change(edit(writer.text, () => false, [`_:contact23 ${RDF_TYPE} <${VCARD}Individual> .`]));
+    expect(result.path).to.equal('patch');
+    expect(result.validatedDatasets).to.equal(1);
+    expect(result.report.results.filter((r) => r.severity === 'Violation').map((r) => r.shape)).to.deep.equal(['urn:dataportal-vast:shapes:dcat-ap-se:ContactPoint-rdf_type']);
+  });
+
+  it('a contact point moved to another dataset, a dataset added and one removed', async () => {
+    await writer.change(edit(writer.text, (l) => l === `<${datasetIri(5)}> <${DCAT}contactPoint> _:contact5 .`, [`<${datasetIri(6)}> <${DCAT}contactPoint> _:contact5 .`]));
+    const added = await writer.change(edit(writer.text, () => false, linesOf(datasetNTriples(90)), 900));
+    expect(added.report.conforms).to.equal(true);
+    expect(added.validatedDatasets).to.equal(1);
+    await writer.change(edit(writer.text, ofDataset(11)));
+  });
+
+  it('the publisher loses its type (a shared node): everything validated, the violation found', async () => {
+    const result = await writer.change(edit(writer.text, (l) => l.startsWith('<http://dataportal.se/organisation/SE2120001355> <http://purl.org/dc/terms/type> ')));
+    expect(result.report.conforms).to.equal(false);
+    expect(result.report.results.some((r) => r.shape === 'urn:dataportal-vast:shapes:dcat-ap-se:Agent-dct_type')).to.equal(true);
+  });
+
+  it('an email given as a literal on a posted dataset', async () => {
+    const result = await writer.post(datasetNTriples(95).replace(/<mailto:[^>]+>/, '"data@example.org"'));
+    expect(result.report.results.some((r) => r.shape === 'urn:dataportal-vast:shapes:dcat-ap-se:ContactPoint-vcard_hasEmail-value')).to.equal(true);
   });
 });

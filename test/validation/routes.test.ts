@@ -65,6 +65,7 @@ describe('validation routes', function () {
       if (profile.base !== null) expect(profiles.map((p) => p.id)).to.include(profile.base);
     }
     expect(profiles.map((p) => p.id)).to.deep.equal(PROFILES.map((p) => p.id));
+    expect(profiles.find((p) => p.id === 'dcat-ap-se')).to.deep.include({ title: 'DCAT-AP-SE 3.0.1', version: '3.0.1', base: 'dcat-ap-3' });
     await request(app).post('/profiles').expect(405).expect('Allow', 'GET, HEAD');
   });
 
@@ -110,7 +111,7 @@ describe('validation routes', function () {
   it('400 without a profile or with an unknown one, naming the known profiles', async () => {
     for (const url of ['/validate', '/validate?profile=', '/validate?profile=dcat-ap-9']) {
       const res = await request(app).post(url).set('Content-Type', 'text/turtle').send(turtle('valid-minimal.ttl')).expect(400);
-      expect(res.body.detail, url).to.include('dcat-ap-3');
+      expect(res.body.detail, url).to.include('dcat-ap-3').and.to.include('dcat-ap-se');
       expect(res.body.profiles).to.deep.equal(PROFILES.map((p) => p.id));
     }
   });
