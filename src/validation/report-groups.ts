@@ -2,7 +2,7 @@ import { PREFIXES } from '../rdf/formats.js';
 import { localText, pickText, type LocalText } from '../portal/language.js';
 import type { Lang } from '../portal/messages.js';
 import { fixHint } from './fix-hints.js';
-import type { ValidationReport, ValidationResult } from './report.js';
+import { suggestionOf, type ValidationReport, type ValidationResult } from './report.js';
 import { reportSubjects, type ReportSubjects, type SubjectKind } from './report-subjects.js';
 import { shapeNotes, type ShapeNote } from './shape-notes.js';
 
@@ -134,7 +134,11 @@ function describeResult(result: ValidationResult, context: GroupingContext): Gro
   const propertyIri = result.path === null ? null : pathProperty(result.path);
   const name = pickText(note?.name, context.lang)?.text;
   const property = propertyIri === null ? null : { iri: propertyIri, label: name ?? readableName(propertyIri) };
-  const shown = property && result.path !== null ? `${property.label} (${curie(result.path)})` : null;
+  // An alternative path (`org:classification` under either namespace spelling) is shown by its first property.
+  const pathText = result.path === null ? null : /^\(.*\|.*\)$/.test(result.path) ? curie(pathProperty(result.path)) : curie(result.path);
+  const shown = property && pathText !== null ? `${property.label} (${pathText})` : null;
+  const found = suggestionOf(result);
+  const suggestion = found && { value: found.value, label: context.lang === 'sv' ? found.labelSv : found.label };
   return {
     severity: result.severity,
     focusNode: result.focusNode,
@@ -142,11 +146,11 @@ function describeResult(result: ValidationResult, context: GroupingContext): Gro
     path: result.path,
     value: result.value,
     message: messageIn(result, context.lang),
-    fix: fixHint({ severity: result.severity, component: result.component, shape: result.shape, property: shown, value: result.value, suggestion: result.suggestion }, context.lang),
+    fix: fixHint({ severity: result.severity, component: result.component, shape: result.shape, property: shown, value: result.value, suggestion }, context.lang),
     ...(note?.seeAlso ? { seeAlso: note.seeAlso } : {}),
     shape: result.shape,
     ...(result.component !== undefined ? { component: result.component } : {}),
-    ...(result.suggestion ? { suggestion: result.suggestion } : {}),
+    ...(suggestion ? { suggestion } : {}),
   };
 }
 

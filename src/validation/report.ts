@@ -28,8 +28,6 @@ export interface ValidationResult {
   component?: string;
   /** The dataset (IRI) whose description the focus node belongs to; absent for shared nodes (catalogue, agents…). */
   dataset?: string;
-  /** The nearest valid value, for values outside a code list (when the engine finds one). */
-  suggestion?: { value: string; label?: string };
   /** focusNode and value in N-Triples spelling, so the W3C report keeps datatypes; not part of the JSON output. */
   terms?: { focusNode: string; value: string | null };
 }
@@ -68,7 +66,7 @@ export function reportToJson(report: ValidationReport): unknown {
  * dct:format → the EU file type CSV): `suggestion: { value, label, labelSv }` in JSON, `dpvr:suggestedValue` in the
  * W3C report. Worked out when a report is written, so stored results need no migration.
  */
-function suggestionOf(r: ValidationResult): Suggestion | undefined {
+export function suggestionOf(r: ValidationResult): Suggestion | undefined {
   if (r.path === null || r.value === null || r.path.includes('<') || r.value.startsWith('_:')) return undefined;
   const term = r.terms?.value ?? guessTerm(r.value, false);
   return nearestValue(r.path, r.value, term.startsWith('<'));

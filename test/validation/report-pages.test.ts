@@ -43,7 +43,8 @@ describe('validation reports for people (real server)', function () {
 
   before(async () => {
     server = await startTestServer({ env: { MAX_BODY_BYTES: '300000' } });
-    const res = await put(`${server.url}/catalogs/goteborg`, text('valid-minimal.ttl'));
+    // The fixtures are DCAT-AP 3 documents; new catalogs default to DCAT-AP-SE.
+    const res = await put(`${server.url}/catalogs/goteborg?profile=dcat-ap-3`, text('valid-minimal.ttl'));
     expect(res.status, await res.text()).to.equal(201);
   });
   after(async () => {
@@ -204,7 +205,7 @@ describe('validation reports for people (real server)', function () {
 
   describe('writes', () => {
     it('a refused PUT answers 422 with the report grouped per dataset too, in the language asked for', async () => {
-      const res = await fetch(`${server.url}/catalogs/goteborg-prov?lang=en`, {
+      const res = await fetch(`${server.url}/catalogs/goteborg-prov?lang=en&profile=dcat-ap-3`, {
         method: 'PUT',
         body: text('invalid-distribution-no-accessurl.ttl'),
         headers: { 'Content-Type': 'text/turtle', Authorization: `Bearer ${ADMIN_TOKEN}` },
