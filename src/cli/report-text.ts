@@ -1,5 +1,5 @@
 import { messages, type Lang } from '../portal/messages.js';
-import { curie, type GroupedReport } from '../validation/report-groups.js';
+import { shownPath, type GroupedReport } from '../validation/report-groups.js';
 
 /** ANSI styles, or none: no colour when stdout is not a terminal or NO_COLOR is set (https://no-color.org). */
 export interface Styles {
@@ -37,14 +37,13 @@ export function reportText(grouped: GroupedReport, file: string, style: Styles):
     lines.push('', `${style.bold(title)}  ${style.dim(`[${kind}]`)}${group.iri ? `  ${style.dim(group.iri)}` : ''}`);
     for (const r of group.results) {
       const badge = r.severity === 'Violation' ? style.red(m.severityViolation.toUpperCase()) : r.severity === 'Warning' ? style.yellow(m.severityWarning.toUpperCase()) : m.severityInfo.toUpperCase();
-      const property = r.property ? `${r.property.label}${r.path !== null ? ` (${curie(r.path)})` : ''}` : m.findingResource;
+      const property = r.property ? `${r.property.label}${r.path !== null ? ` (${shownPath(r.path)})` : ''}` : m.findingResource;
       lines.push(`  ${badge}  ${style.bold(property)}`);
       const detail = (label: string, text: string) => lines.push(`      ${label}: ${text}`);
       if (r.focusNode !== group.iri) detail(m.findingResource, style.dim(r.focusNode));
       if (r.value !== null) detail(m.findingValue, r.value);
       detail(m.findingMessage, r.message.text);
       detail(m.findingFix, r.fix);
-      if (r.suggestion) detail(m.findingSuggestion, r.suggestion.label ? `${r.suggestion.label} (${r.suggestion.value})` : r.suggestion.value);
       if (r.seeAlso) detail(m.findingSpec, style.dim(r.seeAlso));
     }
   }

@@ -29,7 +29,7 @@ import type {
 } from './view-models.js';
 import type { CatalogQualityReport } from '../quality/catalog-report.js';
 import { qualityMessages } from './quality-messages.js';
-import { curie, type GroupedResult, type ReportGroup } from '../validation/report-groups.js';
+import { shownPath, type GroupedResult, type ReportGroup } from '../validation/report-groups.js';
 
 /** Vocabulary labels (EU themes, file types, licences, access rights); undefined when the IRI is not known. */
 export type Labeler = (iri: string, lang: Lang) => string | undefined;
@@ -432,14 +432,13 @@ export class PortalRenderer {
     return {
       severity: r.severity.toLowerCase(),
       severityText: severity,
-      property: r.property ? { label: r.property.label, curie: r.path === null ? undefined : curie(r.path) } : undefined,
+      property: r.property ? { label: r.property.label, curie: r.path === null ? undefined : shownPath(r.path) } : undefined,
       // The focus node is worth showing when it is not the dataset itself: a distribution, a contact point, an agent.
       resource: r.focusNode !== group.iri ? r.focusNode : undefined,
       value: r.value,
       message: r.message,
       fix: r.fix,
       seeAlso: r.seeAlso,
-      suggestion: r.suggestion ? (r.suggestion.label ? `${r.suggestion.label} (${r.suggestion.value})` : r.suggestion.value) : undefined,
     };
   }
 

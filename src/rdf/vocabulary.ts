@@ -18,6 +18,8 @@ export const DCT = 'http://purl.org/dc/terms/';
 export const DCATAP = 'http://data.europa.eu/r5r/';
 export const GEODCATAP = 'http://data.europa.eu/930/';
 export const ADMS = 'http://www.w3.org/ns/adms#';
+/** W3C Organization Ontology (DCAT-AP-SE's org:classification of publishers). */
+export const ORG = 'http://www.w3.org/ns/org#';
 export const FOAF = 'http://xmlns.com/foaf/0.1/';
 export const VCARD = 'http://www.w3.org/2006/vcard/ns#';
 export const SKOS = 'http://www.w3.org/2004/02/skos/core#';

@@ -134,9 +134,7 @@ function describeResult(result: ValidationResult, context: GroupingContext): Gro
   const propertyIri = result.path === null ? null : pathProperty(result.path);
   const name = pickText(note?.name, context.lang)?.text;
   const property = propertyIri === null ? null : { iri: propertyIri, label: name ?? readableName(propertyIri) };
-  // An alternative path (`org:classification` under either namespace spelling) is shown by its first property.
-  const pathText = result.path === null ? null : /^\(.*\|.*\)$/.test(result.path) ? curie(pathProperty(result.path)) : curie(result.path);
-  const shown = property && pathText !== null ? `${property.label} (${pathText})` : null;
+  const shown = property && result.path !== null ? `${property.label} (${shownPath(result.path)})` : null;
   const found = suggestionOf(result);
   const suggestion = found && { value: found.value, label: context.lang === 'sv' ? found.labelSv : found.label };
   return {
@@ -176,6 +174,14 @@ export function curie(path: string): string {
     return `<${iri}>`;
   };
   return path.includes('<') ? path.replace(/<([^>]*)>/g, (_, iri: string) => one(iri)) : one(path);
+}
+
+/**
+ * A path as people read it: prefixed names, and an alternative path (`org:classification` under either namespace
+ * spelling) by its first property.
+ */
+export function shownPath(path: string): string {
+  return /^\(.*\|.*\)$/.test(path) ? curie(pathProperty(path)) : curie(path);
 }
 
 /** `…/dcat#accessURL` → "access URL", `…/terms/title` → "title": for properties no shape names. */
