@@ -5,30 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServer, tempDataDir, ADMIN_TOKEN, type TestServer } from '../support/server.js';
 import { put } from '../support/http.js';
+import { CLI, runCli } from '../support/cli.js';
 import { canonical, parse, toNTriples } from '../support/rdf.js';
 
-const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 const BIN = fileURLToPath(new URL('../../../bin/dataportal-vast.js', import.meta.url));
 const FIXTURE = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/catalogs/${name}`, import.meta.url));
 const UPDATE = 'INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> "o" } }';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, script = CLI): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runCli;
 
 async function sparqlUpdate(server: TestServer, token: string): Promise<number> {
   const res = await fetch(`${server.url}/sparql`, {

@@ -4,23 +4,13 @@
  */
 import { expect } from 'chai';
 import { spawn, spawnSync } from 'node:child_process';
+import { CLI, runCli } from '../support/cli.js';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 const FIXTURE = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/catalogs/${name}`, import.meta.url));
 const ESC = '\u001b[';
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, env);
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 

@@ -15,7 +15,7 @@ import type { AppContext } from '../../src/context.js';
 import { errorHandler } from '../../src/http/error-handler.js';
 import { ParserPool } from '../../src/rdf/parser-pool.js';
 import { CatalogValidator } from '../../src/validation/catalog-validator.js';
-import { validateEndpoint, VALIDATE_PATH } from '../../src/validation/routes.js';
+import { GROUPED_RESULTS_LIMIT, validateEndpoint, VALIDATE_PATH } from '../../src/validation/routes.js';
 import { profilesEndpoint, PROFILES_PATH } from '../../src/validation/profile-routes.js';
 import { PROFILES } from '../../src/validation/profiles.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -106,6 +106,21 @@ describe('validation routes', function () {
       .expect(200)
       .expect('Content-Type', /^application\/ld\+json/);
     expect(res.text).to.include('ValidationReport');
+  });
+
+  it('groups a report per dataset up to 1,000 results; a larger one keeps only the flat list and says so', async () => {
+    // Datasets with a title and a description only: each misses every recommended property (several warnings).
+    const doc = (n: number) =>
+      `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .\n` +
+      Array.from({ length: n }, (_, i) => `<https://ex.org/d${i}> a dcat:Dataset ; dct:title "D${i}"@sv ; dct:description "B"@sv .`).join('\n');
+    const small = await request(app).post('/validate?profile=dcat-ap-3').set('Content-Type', 'text/turtle').send(doc(10)).expect(200);
+    expect(small.headers['validation-report-grouped']).to.equal(undefined);
+    expect(small.body.datasets.length).to.be.greaterThan(1);
+    const perDataset = (small.body.results as unknown[]).length / 10;
+    const large = await request(app).post('/validate?profile=dcat-ap-3').set('Content-Type', 'text/turtle').send(doc(Math.ceil(1001 / perDataset))).expect(200);
+    expect((large.body.results as unknown[]).length).to.be.greaterThan(GROUPED_RESULTS_LIMIT);
+    expect(large.body).not.to.have.property('datasets');
+    expect(large.headers['validation-report-grouped']).to.match(/^omitted; results=\d+; limit=1000$/);
   });
 
   it('400 without a profile or with an unknown one, naming the known profiles', async () => {
