@@ -55,7 +55,7 @@ describe('controlled vocabularies equal the official lists', function () {
   this.timeout(120_000);
   const official = new Map<string, OfficialList>();
 
-  before(function () {
+  before(async function () {
     if (!fs.existsSync(OFFICIAL_DIR)) {
       console.log(`      skipped: the official vocabularies are absent (expected at ${OFFICIAL_DIR})`);
       this.skip();
@@ -66,7 +66,7 @@ describe('controlled vocabularies equal the official lists', function () {
         console.log(`      skipped: official files missing under ${OFFICIAL_DIR}: ${missing.join(', ')}`);
         this.skip();
       }
-      official.set(list.id, readOfficialList(list, OFFICIAL_DIR));
+      official.set(list.id, await readOfficialList(list, OFFICIAL_DIR));
     }
   });
 

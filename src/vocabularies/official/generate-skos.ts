@@ -78,11 +78,12 @@ function listsFile(all: [VocabularyList, OfficialList][]): string {
   return `${lines.join('\n')}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const referenceDir = path.resolve(process.argv[2] ?? path.join(packageRoot(), '../shared/reference/vocabularies'));
   const outDir = path.join(packageRoot(), 'ontologies', 'vocabularies');
   fs.mkdirSync(outDir, { recursive: true });
-  const all = VOCABULARY_LISTS.map((list) => [list, readOfficialList(list, referenceDir)] as [VocabularyList, OfficialList]);
+  const all: [VocabularyList, OfficialList][] = [];
+  for (const list of VOCABULARY_LISTS) all.push([list, await readOfficialList(list, referenceDir)]);
   for (const [list, official] of all) {
     fs.writeFileSync(path.join(outDir, `${list.id}.ttl`), skosFile(list, official));
     console.log(`${list.id}: ${official.concepts.length} concepts (${official.deprecated.length} deprecated left out)`);
@@ -90,4 +91,4 @@ function main(): void {
   fs.writeFileSync(path.join(packageRoot(), 'shapes', 'dcat-ap-3', 'vocabulary-lists.ttl'), listsFile(all));
 }
 
-main();
+await main();

@@ -4,7 +4,7 @@ import N3 from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { OWL, SKOS } from '../../rdf/vocabulary.js';
 import type { VocabularyList } from '../lists.js';
-import { parseRdfXml } from './rdf-xml.js';
+import { parseToNTriples } from '../../rdf/parse.js';
 
 /**
  * What the official code-list files say about one list: its current concepts with their codes, Swedish and English
@@ -38,15 +38,17 @@ const EUVOC = 'http://publications.europa.eu/ontology/euvoc#';
 const DC = 'http://purl.org/dc/elements/1.1/';
 const DEPRECATED_STATUS = 'http://publications.europa.eu/resource/authority/concept-status/DEPRECATED';
 
-export function parseOfficialFile(file: string): Quad[] {
-  const text = fs.readFileSync(file, 'utf8');
-  if (file.endsWith('.ttl')) return new N3.Parser({ baseIRI: 'file:///' }).parse(text) as Quad[];
-  return parseRdfXml(text, `file://${file}`);
+/** An official file (RDF/XML or Turtle) read with the server's own parser, as RDF/JS quads for the N3 store below. */
+export async function parseOfficialFile(file: string): Promise<Quad[]> {
+  const mediaType = file.endsWith('.ttl') ? 'text/turtle' : 'application/rdf+xml';
+  const parsed = await parseToNTriples({ bytes: fs.readFileSync(file), mediaType, baseIri: `file://${file}` });
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.message}${parsed.line === undefined ? '' : ` (line ${parsed.line})`}`);
+  return new N3.Parser({ format: 'N-Triples' }).parse(parsed.ntriples) as Quad[];
 }
 
 /** Read a list from its official files in `referenceDir` (../shared/reference/vocabularies). */
-export function readOfficialList(list: VocabularyList, referenceDir: string): OfficialList {
-  const [main, ...additions] = list.sources.map((name) => new N3.Store(parseOfficialFile(path.join(referenceDir, name))));
+export async function readOfficialList(list: VocabularyList, referenceDir: string): Promise<OfficialList> {
+  const [main, ...additions] = (await Promise.all(list.sources.map((name) => parseOfficialFile(path.join(referenceDir, name))))).map((quads) => new N3.Store(quads));
   if (!main) throw new Error(`${list.id}: no source files`);
   const { namedNode } = N3.DataFactory;
   const scheme = namedNode(list.scheme);
