@@ -356,8 +356,11 @@ export function toResults(raw: RawResult[], partition?: Partition): ValidationRe
 }
 
 export function sortResults(results: ValidationResult[]): ValidationResult[] {
-  const key = (r: ValidationResult) => `${r.focusNode}\u0000${r.path ?? ''}\u0000${r.shape ?? ''}\u0000${r.value ?? ''}`;
-  return results.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // Each key is built once: a catalog's 40,000 carried warnings otherwise cost two new strings per comparison.
+  const keyed = results.map((r) => ({ r, rank: SEVERITY_ORDER[r.severity], key: `${r.focusNode}\u0000${r.path ?? ''}\u0000${r.shape ?? ''}\u0000${r.value ?? ''}` }));
+  keyed.sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < keyed.length; i++) results[i] = keyed[i]!.r;
+  return results;
 }
 
 /** IRI → the IRI, blank node → `_:label`, literal → its lexical value. */
