@@ -31,7 +31,7 @@ import N3 from 'n3';
 import ox from 'oxigraph';
 import { BenchServer, ADMIN_TOKEN, killAllServers, type LogLine } from './server-process.js';
 import { benchOptions, directory, nonNegativeInteger, positiveInteger } from './cli-options.js';
-import { collectGarbage, directoryBytes, now, sleep } from './stats.js';
+import { collectGarbage, directoryBytes, now, sleep, int, load1 } from './stats.js';
 import { catalogNTriples, datasetNTriples, PUBLISHER_IRI } from '../test/validation/catalog-generator.js';
 import { parseToNTriples } from '../src/rdf/parse.js';
 import { checkCatalogStructure } from '../src/catalogs/catalog-structure.js';
@@ -74,8 +74,6 @@ const median = (xs: number[]) => {
 };
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(1)} ms`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const int = (n: number) => n.toLocaleString('en-US');
-const load1 = () => os.loadavg()[0]!;
 
 /** One HTTP exchange with client-side timings: body handed to the kernel, response headers, response end. */
 interface Exchange {

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BenchServer, ADMIN_TOKEN, killAllServers } from './server-process.js';
 import { benchOptions, directory, positiveInteger } from './cli-options.js';
-import { now, percentile, sleep } from './stats.js';
+import { now, percentile, sleep, int, load1 } from './stats.js';
 import { catalogPageQuery, datasetsConstruct, HOME_QUERY, searchQuery, type SearchMatch } from './portal-queries.js';
 import { generateRegion } from '../src/demo/region-generator.js';
 import { catalogGraph } from '../src/catalogs/catalog-id.js';
@@ -53,8 +53,6 @@ function progress(message: string): void {
 }
 
 const fmt = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
-const int = (n: number) => n.toLocaleString('en-US');
-const load1 = () => os.loadavg()[0]!;
 
 interface Sample {
   status: number;

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { QueryTiming } from './in-process.js';
-import type { Summary } from './stats.js';
+import { int, type Summary } from './stats.js';
 
 /** Formatting of the results as Markdown. */
 
@@ -88,7 +88,6 @@ const s = (valueMs: number) => (valueMs / 1000).toFixed(1);
 const signedMs = (value: number) => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`;
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-const int = (n: number) => n.toLocaleString('en-US');
 const perQuad = (bytes: number, quads: number) => (bytes / quads).toFixed(0);
 const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 const meets = (ok: boolean) => (ok ? 'met' : '**missed**');

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -95,3 +96,9 @@ export function directoryBytes(dir: string): number {
   }
   return total;
 }
+
+/** A count for tables: 390016 → "390,016". */
+export const int = (n: number) => n.toLocaleString('en-US');
+
+/** The 1-minute load average, which every bench reports beside its figures (the machines are shared). */
+export const load1 = () => os.loadavg()[0]!;

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Config } from '../config.js';
-import { DEFAULT_GRAPH, type GraphName } from '../store/write-ops.js';
+import { NQuadsOfGraph } from '../rdf/nquads-of-graph.js';
 import { withOfflineStore } from './offline-store.js';
 import { EXIT_OK } from './usage.js';
 
@@ -17,49 +17,12 @@ export async function dumpCommand(config: Config, out: NodeJS.WritableStream = p
   out.on('error', onError);
   await withOfflineStore(config, async (store) => {
     for (const graph of await store.listGraphs()) {
-      const lines = new QuadLines(graph);
+      const lines = new NQuadsOfGraph(graph);
       await store.document(graph, 'application/n-triples', (chunk) => write(out, lines.push(chunk), failed));
       await write(out, lines.end(), failed);
     }
   }).finally(() => out.off('error', onError));
   return EXIT_OK;
-}
-
-/** Turns the N-Triples of one graph, in chunks that may split lines and characters, into N-Quads lines. */
-class QuadLines {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private readonly graphTerm: string;
-  private pending = '';
-
-  constructor(graph: GraphName) {
-    this.graphTerm = graph === DEFAULT_GRAPH ? '' : ` <${graph}>`;
-  }
-
-  push(chunk: Uint8Array): string {
-    const text = this.pending + this.decoder.decode(chunk, { stream: true });
-    const cut = text.lastIndexOf('\n') + 1;
-    this.pending = text.slice(cut);
-    return this.convert(text.slice(0, cut));
-  }
-
-  end(): string {
-    const rest = this.pending + this.decoder.decode();
-    this.pending = '';
-    return this.convert(rest.length ? `${rest}\n` : '');
-  }
-
-  private convert(text: string): string {
-    if (!this.graphTerm) return text;
-    let out = '';
-    for (const line of text.split('\n')) {
-      // Every N-Triples statement ends in " ." (and nothing but a comment or space may follow on its line).
-      const end = line.trimEnd();
-      if (!end || end.startsWith('#')) continue;
-      if (!end.endsWith('.')) throw new Error(`unexpected N-Triples line from the store: ${line}`);
-      out += `${end.slice(0, -1).trimEnd()}${this.graphTerm} .\n`;
-    }
-    return out;
-  }
 }
 
 /** Write and, when the stream's buffer is full, wait for it to drain (rejects if the stream fails meanwhile). */

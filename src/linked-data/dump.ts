@@ -3,8 +3,8 @@ import type { AppContext } from '../context.js';
 import { chunkSink, streamInto } from '../http/respond.js';
 import { catalogGraph } from '../catalogs/catalog-id.js';
 import { allRecords } from '../catalogs/catalog-record.js';
-import { iriTerm } from '../catalogs/dataset-page.js';
 import { notModified } from '../catalogs/conditional.js';
+import { NQuadsOfGraph } from '../rdf/nquads-of-graph.js';
 import { DEFAULT_GRAPH, type GraphName } from '../store/write-ops.js';
 
 export const DUMP_PATH = '/dump.nq';
@@ -14,38 +14,6 @@ export async function publicGraphs(ctx: Pick<AppContext, 'store' | 'config'>): P
   const hidden = new Set(allRecords(ctx.store).filter((record) => !record.public).map((record) => catalogGraph(ctx.config.baseUrl, record.id)));
   const graphs = (await ctx.store.listGraphs()).filter((graph) => !hidden.has(graph));
   return graphs.sort((a, b) => (a === DEFAULT_GRAPH ? -1 : b === DEFAULT_GRAPH ? 1 : a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * Turns a graph's N-Triples, as it arrives in chunks, into N-Quads of that graph. A real newline only ever ends a
- * statement (literals escape theirs), so each complete line's final "." gets the graph label put before it; the
- * part of a chunk after its last newline waits for the next chunk, and the decoder keeps a split UTF-8 character.
- */
-export class NQuadsOfGraph {
-  private readonly decoder = new TextDecoder();
-  private rest = '';
-  private readonly label: string;
-
-  constructor(graph: GraphName) {
-    this.label = graph === DEFAULT_GRAPH ? ' .\n' : ` ${iriTerm(graph)} .\n`;
-  }
-
-  push(chunk: Uint8Array): string {
-    const text = this.rest + this.decoder.decode(chunk, { stream: true });
-    const end = text.lastIndexOf('\n') + 1;
-    this.rest = text.slice(end);
-    return this.relabel(text.slice(0, end));
-  }
-
-  end(): string {
-    const text = this.rest + this.decoder.decode();
-    this.rest = '';
-    return text.trim() ? this.relabel(`${text.trimEnd()}\n`) : '';
-  }
-
-  private relabel(lines: string): string {
-    return lines.replace(/[ \t]*\.[ \t]*\n/g, this.label);
-  }
 }
 
 /** GET /dump.nq: every public graph as N-Quads, streamed graph by graph with the literals as written. */

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { expect } from 'chai';
 import { chooseRepresentation, type HtmlRenderer } from '../../src/http/representation.js';
 import { errorHandler } from '../../src/http/error-handler.js';
-import { NQuadsOfGraph } from '../../src/linked-data/dump.js';
+import { NQuadsOfGraph } from '../../src/rdf/nquads-of-graph.js';
 import pino from 'pino';
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
