@@ -1,6 +1,6 @@
 /** Which group a result lands in, and the names and hints a grouped report shows, on a hand-made catalogue. */
 import { expect } from 'chai';
-import { groupReport, readableName, curie } from '../../src/validation/report-groups.js';
+import { groupReport, readableName, curie, shownPath } from '../../src/validation/report-groups.js';
 import { reportSubjects } from '../../src/validation/report-subjects.js';
 import { shapeNotes } from '../../src/validation/shape-notes.js';
 import { makeReport, type ValidationResult } from '../../src/validation/report.js';
@@ -71,5 +71,8 @@ describe('grouped reports', () => {
     expect(readableName(`${DCAT}accessURL`)).to.equal('access URL');
     expect(curie(`^<${DCAT}inSeries>`)).to.equal('^dcat:inSeries');
     expect(curie('urn:x:y')).to.equal('<urn:x:y>');
+    // An alternative path (DCAT-AP-SE accepts org:classification under both namespace spellings) shows its first one.
+    expect(shownPath('(<http://www.w3.org/ns/org#classification>|<https://www.w3.org/ns/org#classification>)')).to.equal('org:classification');
+    expect(shownPath(`^<${DCAT}inSeries>`)).to.equal('^dcat:inSeries');
   });
 });
