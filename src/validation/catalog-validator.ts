@@ -2,8 +2,8 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import { RDF_TYPE, dcat } from '../rdf/vocabulary.js';
 import { checkProfiles, findProfile, PROFILES, UnknownProfileError } from './profiles.js';
-import { makeReport, type ValidationReport } from './report.js';
-import { DEFAULT_CACHE_TRIPLES, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
+import { makeReport, type ValidationReport, type ValidationResult } from './report.js';
+import { DEFAULT_CACHE_TRIPLES, mergeSortedResults, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
 import type { WorkerRequest } from './validation-worker.js';
 import type { DatasetDigests } from './partition.js';
 
@@ -105,7 +105,7 @@ export class CatalogValidator {
    * changed — and datasets linked to or from them — have their nodes validated; shared nodes (catalogue, agents, …)
    * are always validated; when the shared part changed, everything is. The data graph is always the whole catalogue,
    * so links into unchanged datasets resolve. The report still covers the whole catalogue: results of datasets not
-   * validated again are carried over from `previous.results`.
+   * validated again are carried over from `previous.results`, here on the calling thread (threads get only digests).
    *
    * The text is parsed whole, except when it is the very text a thread keeps the index of and `previous` is what its
    * validation returned: then nothing changed, and the thread answers from that index. The thread keeps its index of
@@ -125,7 +125,7 @@ export class CatalogValidator {
     const chunks = previous === undefined && this.threads > 1 && estimateDatasets(ntriples, this.splitFrom) >= this.splitFrom ? this.threads : 1;
     const outcomes = await Promise.all(
       Array.from({ length: chunks }, (_, index) =>
-        this.run((home + index) % this.threads, { profileId, ntriples, previous, chunk: { index, count: chunks }, catalogKey, cacheTriples }),
+        this.run((home + index) % this.threads, { profileId, ntriples, previous: previous && digestsOnly(previous), chunk: { index, count: chunks }, catalogKey, cacheTriples }),
       ),
     );
     // Keeping this index may have evicted others from the home thread.
@@ -170,8 +170,8 @@ export class CatalogValidator {
   private async validateOnKept(known: Kept, next: string, change: TextChange, previous: DatasetDigests): Promise<CatalogValidation | undefined> {
     const task: ValidationTask = {
       profileId: known.profileId,
-      // After a split validation the thread has only part of the results: they come with `previous`.
-      previous: known.withResults ? undefined : previous,
+      // The thread's own digests of that version stand for `previous`: a 10,000-entry map is not worth copying.
+      previous: undefined,
       ntriples: change.added,
       chunk: { index: 0, count: 1 },
       catalogKey: known.catalogKey,
@@ -189,12 +189,14 @@ export class CatalogValidator {
 
   private finish(outcomes: ValidationTaskResult[], previous: DatasetDigests | undefined, lane: number, text: string, profileId: string, catalogKey: string): CatalogValidation {
     const first = outcomes[0]!;
-    const results = outcomes.length === 1 ? first.results : sortResults(outcomes.flatMap((o) => o.results));
+    const fresh = outcomes.length === 1 ? first.results : sortResults(outcomes.flatMap((o) => o.results));
     const slowest = (key: keyof ValidationTaskResult['timings']) => Math.max(...outcomes.map((o) => o.timings[key]));
     // digestChanges come only from tasks with `base`, which are sent only with `previous` at hand.
-    const digests: DatasetDigests = first.digestChanges ? { ...applyDigestChanges(previous!, first.digestChanges), results } : { ...first.digests!, results };
+    const current = first.digestChanges ? applyDigestChanges(previous!, first.digestChanges) : digestsOnly(first.digests!);
+    const results = first.covers === 'all' ? fresh : mergeSortedResults(carriedResults(previous?.results ?? [], first.covers, current), fresh);
+    const digests: DatasetDigests = { ...current, results };
     if (first.kept && !results.some((r) => r.severity === 'Violation')) {
-      const kept: Kept = { lane, text, version: first.kept.version, withResults: first.kept.withResults, profileId, catalogKey };
+      const kept: Kept = { lane, text, version: first.kept.version, profileId, catalogKey };
       this.keptTexts.set(catalogKey, kept);
       this.keptByDigests.set(digests, kept);
     }
@@ -227,8 +229,6 @@ interface Kept {
   lane: number;
   text: string;
   version: number;
-  /** Whether the thread has the results of that validation (not after a split one). */
-  withResults: boolean;
   profileId: string;
   catalogKey: string;
 }
@@ -244,6 +244,16 @@ export const CHANGE_LIMIT = 0.3;
 function patchable(change: TextChange, stored: string): boolean {
   if (change.removed.length + change.added.length > CHANGE_LIMIT * stored.length) return false;
   return !change.removed.includes(CATALOG_TYPE) && !change.added.includes(CATALOG_TYPE);
+}
+
+function digestsOnly(digests: DatasetDigests): Omit<DatasetDigests, 'results'> {
+  return { shared: digests.shared, datasets: digests.datasets };
+}
+
+/** The earlier results of the nodes not validated this time, of datasets still in the catalogue (in report order). */
+function carriedResults(previous: ValidationResult[], covers: { shared: boolean; datasets: string[] }, current: Omit<DatasetDigests, 'results'>): ValidationResult[] {
+  const revalidated = new Set(covers.datasets);
+  return previous.filter((r) => (r.dataset === undefined ? !covers.shared : !revalidated.has(r.dataset) && Object.hasOwn(current.datasets, r.dataset)));
 }
 
 function applyDigestChanges(previous: DatasetDigests, changes: NonNullable<ValidationTaskResult['digestChanges']>): Omit<DatasetDigests, 'results'> {

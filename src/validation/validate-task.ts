@@ -22,14 +22,22 @@ export interface ValidationTask {
   /**
    * A write as a line diff against the text of the kept index `version`: take the `removed` lines out of that index,
    * then add the lines of `ntriples` (a POST removes nothing). Lines not in the index are ignored, as are added lines it
-   * already has. Without `previous`, the digests and results of that index stand for it. When the thread no longer
-   * has that index, the answer is `needFullText`.
+   * already has. Without `previous`, the digests of that index stand for it. When the thread no longer has that
+   * index, the answer is `needFullText`.
    */
   base?: { version: number; removed: string };
 }
 
 export interface ValidationTaskResult {
+  /** The results of the nodes validated this time (see `covers`). */
   results: ValidationResult[];
+  /**
+   * Whose results `results` replaces: every result ('all'), or those of the shared nodes (when `shared`) and of these
+   * datasets (IRIs).
+   * The results of other datasets stay as they were; the caller keeps them (a thread never sees earlier results, as
+   * a catalogue with 40,000 warnings costs more to copy between threads than a small write takes to validate).
+   */
+  covers: 'all' | { shared: boolean; datasets: string[] };
   /** Present from chunk 0. */
   digests?: DatasetDigests;
   /** Datasets validated by all chunks together (the same number in every chunk). */
@@ -41,7 +49,7 @@ export interface ValidationTaskResult {
   /** Milliseconds: index, partition + digests, evaluation. */
   timings: { index: number; partition: number; evaluate: number };
   /** Set when this thread kept the index of this text, under this version. */
-  kept?: { version: number; withResults: boolean };
+  kept?: { version: number };
   /** Instead of `digests`, for a task with `base`: the shared digest, the dataset digests that changed, and the datasets gone. */
   digestChanges?: { shared: string; datasets: Record<string, string>; removed: string[] };
   /** The catalogues whose indexes the thread holds after this task. */
@@ -60,8 +68,6 @@ interface KeptCatalog {
   graph: TripleGraph;
   partition: Partition;
   digests: DatasetDigests;
-  /** The results of the validation that produced this index; undefined after a split one (chunk 0 saw only part). */
-  results?: ValidationResult[];
   triples: number;
 }
 
@@ -86,11 +92,11 @@ export function runValidationTask(task: ValidationTask): ValidationTaskResult | 
       state.version === base.version &&
       state.profileId === task.profileId &&
       (task.previous === undefined || sameDigests(state.digests, task.previous));
-    if (!usable || (task.previous === undefined && state.results === undefined)) return { needFullText: true, keptKeys: [...kept.keys()] };
-    const based = { ...task, previous: task.previous ?? { ...state.digests, results: state.results } };
+    if (!usable) return { needFullText: true, keptKeys: [...kept.keys()] };
+    const based = { ...task, previous: task.previous ?? state.digests };
     let result: ValidationTaskResult;
     if (task.ntriples === '' && base.removed === '') {
-      result = { ...unchanged(state, based.previous), kept: { version: state.version, withResults: state.results !== undefined }, keptKeys: [...kept.keys()] };
+      result = { ...unchanged(state), kept: { version: state.version }, keptKeys: [...kept.keys()] };
     } else {
       kept.delete(task.catalogKey!); // the index is about to change; kept again below if the result allows
       result = patchOrRestore(based, base.removed, loaded, state);
@@ -128,7 +134,7 @@ function fullValidation(task: ValidationTask, loaded: LoadedProfile): Outcome {
   const partitionTime = performance.now() - t;
 
   const outcome = evaluate(task, compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'full');
-  if (digests) outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, results: task.chunk.count === 1 ? outcome.results : undefined, triples };
+  if (digests) outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, triples };
   return outcome;
 }
 
@@ -154,7 +160,7 @@ function patchKept(task: ValidationTask, removed: string, loaded: LoadedProfile,
   const applied = applyLines(graph, parseLines(removed), parseLines(task.ntriples), backgroundOf(loaded));
   const triples = state.triples - applied.removedTriples.length + applied.addedTriples.length;
   const index = performance.now() - t;
-  if (applied.removed.length === 0 && applied.added.length === 0) return { outcome: { ...unchanged(state, task.previous!), keep: state } };
+  if (applied.removed.length === 0 && applied.added.length === 0) return { outcome: { ...unchanged(state), keep: state } };
 
   t = performance.now();
   const effect = partition.patch(applied.removedTriples, applied.addedTriples, applied.relined);
@@ -162,7 +168,7 @@ function patchKept(task: ValidationTask, removed: string, loaded: LoadedProfile,
   const selection = partition.changedAfterPatch(task.previous!, digests, effect);
   const partitionTime = performance.now() - t;
   const outcome = evaluate(task, loaded.compiled, partition, selection, digests, { index, partition: partitionTime }, triples, 'patch');
-  outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, results: outcome.results, triples };
+  outcome.keep = { profileId: task.profileId, version: 0, graph, partition, digests, triples };
   return { outcome, applied };
 }
 
@@ -226,9 +232,10 @@ function backgroundOf(loaded: LoadedProfile): Set<string> {
   return set;
 }
 
-function unchanged(state: KeptCatalog, previous: DatasetDigests): ValidationTaskResult {
+function unchanged(state: KeptCatalog): ValidationTaskResult {
   return {
-    results: previous.results ?? [],
+    results: [],
+    covers: { shared: false, datasets: [] },
     digests: state.digests,
     validatedDatasets: 0,
     datasets: state.partition.datasets.length,
@@ -269,16 +276,9 @@ function evaluate(
     for (const d of mine) for (const node of partition.membersOf(d)) candidates.push(node);
     raw = evaluator.runOn(candidates, include);
   }
-  let results = toResults(raw, partition);
-  // Chunk 0 carries over the earlier results of datasets that still exist and are not validated again.
-  if (withShared && task.previous?.results && !selection.all) {
-    const kept = new Set<string>();
-    for (const d of partition.datasets) if (!selection.datasets.has(d)) kept.add(iriOf(d));
-    const carried = task.previous.results.filter((r) => r.dataset !== undefined && kept.has(r.dataset));
-    if (carried.length) results = sortResults([...results, ...carried]);
-  }
   return {
-    results,
+    results: toResults(raw, partition),
+    covers: selection.all ? 'all' : { shared: withShared, datasets: [...mine].map(iriOf) },
     digests: withShared ? digests : undefined,
     validatedDatasets: selection.datasets.size,
     datasets: partition.datasets.length,
@@ -303,7 +303,7 @@ function remember(task: ValidationTask, outcome: Outcome): ValidationTaskResult 
       kept.delete(key);
       total -= entry.triples;
     }
-    if (kept.get(task.catalogKey) === keep) result.kept = { version: keep.version, withResults: keep.results !== undefined };
+    if (kept.get(task.catalogKey) === keep) result.kept = { version: keep.version };
   }
   return { ...result, keptKeys: [...kept.keys()] };
 }
@@ -356,11 +356,42 @@ export function toResults(raw: RawResult[], partition?: Partition): ValidationRe
 }
 
 export function sortResults(results: ValidationResult[]): ValidationResult[] {
-  // Each key is built once: a catalog's 40,000 carried warnings otherwise cost two new strings per comparison.
-  const keyed = results.map((r) => ({ r, rank: SEVERITY_ORDER[r.severity], key: `${r.focusNode}\u0000${r.path ?? ''}\u0000${r.shape ?? ''}\u0000${r.value ?? ''}` }));
+  // Each key is built once: a catalog's 40,000 warnings otherwise cost two new strings per comparison.
+  const keyed = results.map((r) => ({ r, rank: SEVERITY_ORDER[r.severity], key: sortKey(r) }));
   keyed.sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (let i = 0; i < keyed.length; i++) results[i] = keyed[i]!.r;
   return results;
+}
+
+/** Two lists each in sortResults order, as one in that order: linear, for a few fresh results among 40,000 kept. */
+export function mergeSortedResults(a: ValidationResult[], b: ValidationResult[]): ValidationResult[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const merged: ValidationResult[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let keyA = sortKey(a[0]!);
+  let keyB = sortKey(b[0]!);
+  for (let k = 0; k < merged.length; k++) {
+    const takeA = j >= b.length || (i < a.length && comesFirst(a[i]!, keyA, b[j]!, keyB));
+    if (takeA) {
+      merged[k] = a[i++]!;
+      if (i < a.length) keyA = sortKey(a[i]!);
+    } else {
+      merged[k] = b[j++]!;
+      if (j < b.length) keyB = sortKey(b[j]!);
+    }
+  }
+  return merged;
+}
+
+function comesFirst(a: ValidationResult, keyA: string, b: ValidationResult, keyB: string): boolean {
+  const rank = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  return rank < 0 || (rank === 0 && keyA <= keyB);
+}
+
+function sortKey(r: ValidationResult): string {
+  return `${r.focusNode}\u0000${r.path ?? ''}\u0000${r.shape ?? ''}\u0000${r.value ?? ''}`;
 }
 
 /** IRI → the IRI, blank node → `_:label`, literal → its lexical value. */
