@@ -17,10 +17,9 @@ export default async function parse(request: ParseRequest): Promise<ParseOutcome
     if (parsedQuads > RECYCLE_AFTER_QUADS) setImmediate(() => process.exit(0));
     return outcome;
   } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) {
-      // A trapped wasm instance cannot be trusted again: let Piscina start a fresh worker.
-      setImmediate(() => process.exit(1));
-    }
-    return { ok: false, message: `The document could not be parsed: ${(error as Error).message}` };
+    // parseToNTriples answers every syntax error itself; what reaches here is the parser breaking (Oxigraph's panics
+    // are WebAssembly traps). A trapped wasm instance cannot be trusted again: let Piscina start a fresh worker.
+    setImmediate(() => process.exit(1));
+    return { ok: false, message: `The parser failed on this input: ${(error as Error).message}`, parserFailed: true };
   }
 }
