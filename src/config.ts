@@ -29,8 +29,8 @@ export interface Config {
   parseDeadline: DeadlinePolicy;
   /** MAX_XML_DEPTH, MAX_XML_ENTITY_EXPANSION, MAX_JSON_DEPTH, MAX_TURTLE_NESTING, MAX_NTRIPLES_LINE_BYTES, MAX_TRIPLES_PER_REQUEST. */
   inputLimits: InputLimits;
-  /** MAX_SPARQL_BYTES and MAX_SPARQL_NESTING: SPARQL query and update text, checked before it goes to a replica. */
-  sparqlLimits: { bytes: number; nesting: number };
+  /** MAX_QUERY_BYTES (query text) and MAX_SPARQL_NESTING (query and update text), checked before a replica sees them. */
+  sparqlLimits: { queryBytes: number; nesting: number };
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +85,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ntriplesLineBytes: integer(env, 'MAX_NTRIPLES_LINE_BYTES', 4 * 1024 * 1024, 1),
       triples: integer(env, 'MAX_TRIPLES_PER_REQUEST', 4_000_000, 1),
     },
-    sparqlLimits: { bytes: integer(env, 'MAX_SPARQL_BYTES', 1024 * 1024, 1), nesting: integer(env, 'MAX_SPARQL_NESTING', 256, 1) },
+    sparqlLimits: { queryBytes: integer(env, 'MAX_QUERY_BYTES', 1024 * 1024, 1), nesting: integer(env, 'MAX_SPARQL_NESTING', 256, 1) },
   };
 }
