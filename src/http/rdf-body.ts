@@ -79,8 +79,8 @@ export async function parseDocument(
   }
   const limits = ctx.config.inputLimits;
   checkInputLimits(bytes, format, limits);
-  return withDeadline(ctx.config.parseDeadline, 'parse', bytes.length, options.signal, async (signal) => {
-    const parse = (part: Uint8Array) => ctx.parsers.parse({ bytes: part, mediaType, baseIri, maxTriples: limits.triples }, signal);
+  return withDeadline(ctx.config.parseDeadline, 'parse', bytes.length, options.signal, async (control) => {
+    const parse = (part: Uint8Array) => ctx.parsers.parse({ bytes: part, mediaType, baseIri, maxTriples: limits.triples }, control);
     const known = options.known;
     if (mediaType === NTRIPLES.mediaType && known) {
       const outcome = await parseNTriplesAgainst(text, known, parse);

@@ -1,4 +1,9 @@
+import type { MessagePort } from 'node:worker_threads';
 import { parseToNTriples, type ParseOutcome, type ParseRequest } from './parse.js';
+import { announceStart } from '../deadlines/work-deadline.js';
+
+/** A parse as the pool sends it: `started` tells the pool when this thread begins (its deadline counts from then). */
+export type ParseTask = ParseRequest & { started?: MessagePort };
 
 /**
  * Past this many quads parsed, the thread ends after answering and Piscina starts a fresh one. Oxigraph's parser
@@ -10,7 +15,9 @@ const RECYCLE_AFTER_QUADS = 500_000;
 let parsedQuads = 0;
 
 /** Piscina task: parse off the main thread (a 35 MB body takes seconds). */
-export default async function parse(request: ParseRequest): Promise<ParseOutcome> {
+export default async function parse(task: ParseTask): Promise<ParseOutcome> {
+  const { started, ...request } = task;
+  announceStart(started);
   try {
     const outcome = await parseToNTriples(request);
     if (outcome.ok) parsedQuads += outcome.quads;

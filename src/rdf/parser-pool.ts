@@ -1,6 +1,8 @@
 import { Piscina } from 'piscina';
 import os from 'node:os';
 import type { ParseOutcome, ParseRequest } from './parse.js';
+import type { WorkControl } from '../deadlines/work-deadline.js';
+import type { ParseTask } from './parse-worker.js';
 
 /**
  * Bodies up to this size parse in a thread of their own, so that a small document (a dry run, a POST of one dataset, a
@@ -35,12 +37,14 @@ export class ParserPool {
     idleTimeout: 60_000,
   });
 
-  async parse(request: ParseRequest, signal?: AbortSignal): Promise<ParseOutcome> {
+  async parse(request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
     const pool = request.bytes.length <= QUICK_PARSE_BYTES ? this.quick : this.pool;
+    const started = control?.startPort();
     try {
-      return (await pool.run(request, { signal })) as ParseOutcome;
+      const task: ParseTask = { ...request, started };
+      return (await pool.run(task, { signal: control?.signal, transferList: started ? [started] : [] })) as ParseOutcome;
     } catch (error) {
-      if (signal?.aborted) throw error;
+      if (control?.signal.aborted) throw error;
       // The thread died under the task (out of memory, a crash): Piscina has started another.
       throw new ParserFailed((error as Error).message);
     }

@@ -6,7 +6,7 @@ import { makeReport, type ValidationReport } from './report.js';
 import { DEFAULT_CACHE_TRIPLES, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
 import type { WorkerRequest } from './validation-worker.js';
 import type { DatasetDigests } from './partition.js';
-import { withDeadline, type DeadlinePolicy } from '../deadlines/work-deadline.js';
+import { withDeadline, type DeadlinePolicy, type WorkControl } from '../deadlines/work-deadline.js';
 
 export type { DatasetDigests } from './partition.js';
 
@@ -130,14 +130,14 @@ export class CatalogValidator {
    */
   async validate(profileId: string, ntriples: string, previous?: DatasetDigests, options: { keepIndex?: boolean; signal?: AbortSignal } = {}): Promise<CatalogValidation> {
     if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
-    return withDeadline(this.deadline, 'validation', ntriples.length, options.signal, (signal) => this.validateWhole(profileId, ntriples, previous, options.keepIndex, signal));
+    return withDeadline(this.deadline, 'validation', ntriples.length, options.signal, (control) => this.validateWhole(profileId, ntriples, previous, options.keepIndex, control));
   }
 
-  private async validateWhole(profileId: string, ntriples: string, previous: DatasetDigests | undefined, keepIndex: boolean | undefined, signal: AbortSignal): Promise<CatalogValidation> {
+  private async validateWhole(profileId: string, ntriples: string, previous: DatasetDigests | undefined, keepIndex: boolean | undefined, control: WorkControl): Promise<CatalogValidation> {
     const options = { keepIndex };
     const known = options.keepIndex === false ? undefined : this.keptFor(profileId, previous);
     if (previous && known && known.text === ntriples) {
-      const same = await this.validateOnKept(known, ntriples, NO_CHANGE, previous, signal);
+      const same = await this.validateOnKept(known, ntriples, NO_CHANGE, previous, control);
       if (same) return same;
     }
     const catalogKey = catalogOf(ntriples);
@@ -146,7 +146,7 @@ export class CatalogValidator {
     const chunks = previous === undefined && this.threads > 1 && estimateDatasets(ntriples, this.splitFrom) >= this.splitFrom ? this.threads : 1;
     const outcomes = await Promise.all(
       Array.from({ length: chunks }, (_, index) =>
-        this.run((home + index) % this.threads, { profileId, ntriples, previous, chunk: { index, count: chunks }, catalogKey, cacheTriples }, signal),
+        this.run((home + index) % this.threads, { profileId, ntriples, previous, chunk: { index, count: chunks }, catalogKey, cacheTriples }, control),
       ),
     );
     // Keeping this index may have evicted others from the home thread.
@@ -165,13 +165,13 @@ export class CatalogValidator {
    */
   async validateChange(profileId: string, stored: string, next: string, change: TextChange, previous?: DatasetDigests, signal?: AbortSignal): Promise<CatalogValidation> {
     if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
-    return withDeadline(this.deadline, 'validation', next.length, signal, async (stop) => {
+    return withDeadline(this.deadline, 'validation', next.length, signal, async (control) => {
       const known = this.keptFor(profileId, previous);
       if (previous && known && known.text.length === stored.length && patchable(change, stored)) {
-        const patched = await this.validateOnKept(known, next, change, previous, stop);
+        const patched = await this.validateOnKept(known, next, change, previous, control);
         if (patched) return patched;
       }
-      return this.validateWhole(profileId, next, previous, undefined, stop);
+      return this.validateWhole(profileId, next, previous, undefined, control);
     });
   }
 
@@ -191,7 +191,7 @@ export class CatalogValidator {
    * Validate `next` in the thread keeping `known`, sending only `change` against its text. Undefined when the thread
    * no longer has that index (evicted, or replaced by a text that was not stored): the caller validates the whole text.
    */
-  private async validateOnKept(known: Kept, next: string, change: TextChange, previous: DatasetDigests, signal: AbortSignal): Promise<CatalogValidation | undefined> {
+  private async validateOnKept(known: Kept, next: string, change: TextChange, previous: DatasetDigests, control: WorkControl): Promise<CatalogValidation | undefined> {
     const task: ValidationTask = {
       profileId: known.profileId,
       // After a split validation the thread has only part of the results: they come with `previous`.
@@ -202,7 +202,7 @@ export class CatalogValidator {
       cacheTriples: this.cacheTriples,
       base: { version: known.version, removed: change.removed },
     };
-    const result = await this.runOn(known.lane, task, signal);
+    const result = await this.runOn(known.lane, task, control);
     if ('needFullText' in result) {
       if (this.keptTexts.get(known.catalogKey) === known) this.keptTexts.delete(known.catalogKey);
       return undefined;
@@ -233,8 +233,8 @@ export class CatalogValidator {
     };
   }
 
-  private async run(lane: number, task: ValidationTask, signal: AbortSignal): Promise<ValidationTaskResult> {
-    const result = await this.runOn(lane, task, signal);
+  private async run(lane: number, task: ValidationTask, control: WorkControl): Promise<ValidationTaskResult> {
+    const result = await this.runOn(lane, task, control);
     if ('needFullText' in result) throw new Error('a validation thread asked for the full text of a full text');
     return result;
   }
@@ -245,11 +245,13 @@ export class CatalogValidator {
    * so the next write of those catalogues is validated whole. (A task aborted while queued leaves the thread as it
    * was; forgetting is then only a full validation more.)
    */
-  private async runOn(lane: number, task: ValidationTask, signal: AbortSignal): Promise<ValidationTaskResult | NeedFullText> {
+  private async runOn(lane: number, task: ValidationTask, control: WorkControl): Promise<ValidationTaskResult | NeedFullText> {
+    const started = control.startPort();
+    const request: WorkerRequest = { kind: 'validate', task, started };
     try {
-      return (await this.lanes[lane]!.run({ kind: 'validate', task } satisfies WorkerRequest, { signal })) as ValidationTaskResult | NeedFullText;
+      return (await this.lanes[lane]!.run(request, { signal: control.signal, transferList: [started] })) as ValidationTaskResult | NeedFullText;
     } catch (error) {
-      if (signal.aborted) this.laneLost(lane);
+      if (control.signal.aborted) this.laneLost(lane);
       throw error;
     }
   }

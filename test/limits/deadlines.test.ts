@@ -1,0 +1,93 @@
+/**
+ * Parses have a deadline (PARSE_TIMEOUT_MS plus PARSE_TIMEOUT_MS_PER_MB per MiB): at it the parser thread is
+ * terminated and replaced and the client gets 503 naming the limit. A client that disconnects cancels its parse,
+ * which frees the thread for the next request.
+ */
+import { expect } from 'chai';
+import { startTestServer, admin, type TestServer } from '../support/server.js';
+import { parseToNTriples } from '../../src/rdf/parse.js';
+import { ntriples, slowRdfXml } from './hostile-bodies.js';
+
+const SLOW = slowRdfXml(3_000_000);
+
+/** A large body (past the small-body thread) that parses in a few milliseconds. */
+const QUICK_LARGE = ntriples(6000);
+
+describe('parse deadlines and cancelled parses', function () {
+  this.timeout(180_000);
+  /**
+   * What parsing SLOW takes here, now: the machine may be shared, so times are judged against it. A thread that kept
+   * parsing would be busy about this long; a replaced thread costs a worker start, a fraction of it.
+   */
+  let parseMs = 0;
+  before(async () => {
+    const started = performance.now();
+    const outcome = await parseToNTriples({ bytes: Buffer.from(SLOW), mediaType: 'application/rdf+xml', baseIri: 'http://example.org/' });
+    parseMs = performance.now() - started;
+    expect(outcome.ok).to.equal(true);
+  });
+
+  describe('at PARSE_TIMEOUT_MS', () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer({ env: { PARSE_TIMEOUT_MS: '1000', PARSE_TIMEOUT_MS_PER_MB: '0' } });
+    });
+    after(async () => server.kill());
+
+    it('stops a slow parse at its deadline with 503 naming PARSE_TIMEOUT_MS, then serves the next requests normally', async () => {
+      expect(QUICK_LARGE.length).to.be.above(256 * 1024);
+      expect(parseMs).to.be.above(2000);
+      // Both parser threads for large bodies are stopped; each is replaced.
+      const started = performance.now();
+      const answers = await Promise.all(
+        [1, 2].map(() => fetch(`${server.url}/validate?profile=dcat-ap-3`, { method: 'POST', body: SLOW, headers: { 'Content-Type': 'application/rdf+xml' } })),
+      );
+      const elapsed = performance.now() - started;
+      for (const res of answers) {
+        const problem = (await res.json()) as { detail: string; limit: string; value: number; stopped: string; deadlineMs: number };
+        expect(res.status, problem.detail).to.equal(503);
+        expect(res.headers.get('content-type')).to.match(/^application\/problem\+json/);
+        expect(res.headers.get('retry-after')).to.match(/^\d+$/);
+        expect(problem).to.include({ limit: 'PARSE_TIMEOUT_MS', value: 1000, stopped: 'parse', deadlineMs: 1000 });
+        expect(problem.detail).to.contain('PARSE_TIMEOUT_MS');
+      }
+      // Stopped at the deadline, counted from when a thread started on each: well before either parse would end.
+      expect(elapsed).to.be.below(parseMs);
+
+      const store = await fetch(`${server.url}/store?graph=http://example.org/after`, { method: 'PUT', body: QUICK_LARGE, headers: { 'Content-Type': 'application/n-triples', ...admin } });
+      expect(store.status).to.equal(201);
+      const small = await fetch(`${server.url}/store?graph=http://example.org/small`, { method: 'PUT', body: ntriples(3), headers: { 'Content-Type': 'text/turtle', ...admin } });
+      expect(small.status).to.equal(201);
+      // Had the parses gone on, their threads would have been busy until about now at the earliest.
+      expect(performance.now() - started).to.be.below(parseMs);
+      expect((await fetch(`${server.url}/healthz`)).status).to.equal(200);
+    });
+  });
+
+  describe('when the client disconnects', () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer();
+    });
+    after(async () => server.kill());
+
+    it('cancels its parse, so the parser threads are free for the next request at once', async () => {
+      const started = performance.now();
+      const gone = [1, 2].map(async () => {
+        const client = new AbortController();
+        const sent = fetch(`${server.url}/validate?profile=dcat-ap-3`, { method: 'POST', body: SLOW, headers: { 'Content-Type': 'application/rdf+xml' }, signal: client.signal });
+        setTimeout(() => client.abort(), 400);
+        return sent.then(
+          () => 'answered',
+          () => 'aborted',
+        );
+      });
+      expect(await Promise.all(gone)).to.deep.equal(['aborted', 'aborted']);
+      // Without the cancellation both threads would go on parsing, and this request would wait for them.
+      const res = await fetch(`${server.url}/store?graph=http://example.org/next`, { method: 'PUT', body: QUICK_LARGE, headers: { 'Content-Type': 'application/n-triples', ...admin } });
+      expect(res.status).to.equal(201);
+      expect(performance.now() - started).to.be.below(parseMs);
+      expect((await fetch(`${server.url}/healthz`)).status).to.equal(200);
+    });
+  });
+});
