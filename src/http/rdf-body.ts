@@ -78,7 +78,13 @@ export async function parseDocument(
     throw badRequest(`The ${what} is empty; a JSON-LD document needs at least {}`);
   }
   const limits = ctx.config.inputLimits;
-  checkInputLimits(bytes, format, limits);
+  try {
+    checkInputLimits(bytes, format, limits);
+  } catch (error) {
+    // A part of a multipart body is named, and its lines are its own.
+    if (error instanceof RefusedInput && what !== 'body') throw new RefusedInput(`In ${what}: ${error.message}`, error.status, error.limit, error.position);
+    throw error;
+  }
   return withDeadline(ctx.config.parseDeadline, 'parse', bytes.length, options.signal, async (control) => {
     const parse = (part: Uint8Array) => ctx.parsers.parse({ bytes: part, mediaType, baseIri, maxTriples: limits.triples }, control);
     const known = options.known;
