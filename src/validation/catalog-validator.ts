@@ -134,14 +134,13 @@ export class CatalogValidator {
   }
 
   private async validateWhole(profileId: string, ntriples: string, previous: DatasetDigests | undefined, keepIndex: boolean | undefined, control: WorkControl): Promise<CatalogValidation> {
-    const options = { keepIndex };
-    const known = options.keepIndex === false ? undefined : this.keptFor(profileId, previous);
+    const known = keepIndex === false ? undefined : this.keptFor(profileId, previous);
     if (previous && known && known.text === ntriples) {
       const same = await this.validateOnKept(known, ntriples, NO_CHANGE, previous, control);
       if (same) return same;
     }
     const catalogKey = catalogOf(ntriples);
-    const cacheTriples = options.keepIndex === false || catalogKey === '' ? 0 : this.cacheTriples;
+    const cacheTriples = keepIndex === false || catalogKey === '' ? 0 : this.cacheTriples;
     const home = laneOf(catalogKey, this.threads);
     const chunks = previous === undefined && this.threads > 1 && estimateDatasets(ntriples, this.splitFrom) >= this.splitFrom ? this.threads : 1;
     const outcomes = await Promise.all(

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { CatalogValidator } from '../../src/validation/catalog-validator.js';
-import { ClientGone } from '../../src/deadlines/work-deadline.js';
+import { ClientGone, DeadlineExceeded } from '../../src/deadlines/work-deadline.js';
 import { catalogNTriples } from '../validation/catalog-generator.js';
 
 const PROFILE = 'dcat-ap-se';
@@ -68,5 +68,23 @@ describe('validation lanes after a stopped validation', function () {
     expect(error).to.be.instanceOf(ClientGone);
     const after = await validator.validate(PROFILE, catalogNTriples(5));
     expect(after.report.conforms).to.equal(true);
+  });
+
+  it('stops a validation at its deadline, counted from when its thread starts', async () => {
+    const strict = new CatalogValidator({ threads: 1, deadline: { baseMs: 200, perMbMs: 0 } });
+    try {
+      await strict.ready();
+      const started = performance.now();
+      const error = await strict.validate(PROFILE, catalogNTriples(3000)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(DeadlineExceeded);
+      expect(error).to.include({ work: 'validation', deadlineMs: 200 });
+      expect((error as Error).message).to.contain('PARSE_TIMEOUT_MS = 200');
+      expect(performance.now() - started).to.be.below(5000);
+    } finally {
+      await strict.close();
+    }
   });
 });
