@@ -135,6 +135,9 @@ class XmlScan {
       if (this.at('<!--')) return this.skipPast('-->');
       if (this.at('<![CDATA[')) return this.skipPast(']]>');
       if (this.at('<!DOCTYPE')) return this.doctype();
+      // Any other declaration is not an element; the parser judges it.
+      this.skipTag(false);
+      return;
     }
     if (next === QUESTION) return this.skipPast('?>');
     if (next === SLASH) {
