@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { startTestServer, admin, type TestServer } from '../support/server.js';
 import { parseToNTriples } from '../../src/rdf/parse.js';
 import { ntriples, slowRdfXml } from './hostile-bodies.js';
+import { catalogNTriples } from '../validation/catalog-generator.js';
 
 const SLOW = slowRdfXml(4_000_000);
 
@@ -89,6 +90,26 @@ describe('parse deadlines and cancelled parses', function () {
       expect(res.status).to.equal(201);
       expect(performance.now() - started).to.be.below(parseMs);
       expect((await fetch(`${server.url}/healthz`)).status).to.equal(200);
+    });
+
+    it('validates the next writes of a catalog as usual after a write of it whose client left', async () => {
+      const base = 'https://data.goteborg.se/gone';
+      const url = `${server.url}/catalogs/goteborg-gone`;
+      const client = new AbortController();
+      // 3,000 datasets take seconds to parse and validate: the client leaves long before anything could be stored.
+      const gone = fetch(url, { method: 'PUT', body: catalogNTriples(3000, { base }), headers: { 'Content-Type': 'application/n-triples', ...admin }, signal: client.signal });
+      setTimeout(() => client.abort(), 300);
+      expect(await gone.then(() => 'answered', () => 'aborted')).to.equal('aborted');
+      // (Whether the left write stopped is not told apart here: without cancellation it would still lose the race for
+      // the catalog's lock to this write and be stored later; the parser-thread test above is the one that fails then.)
+      const next = catalogNTriples(100, { base });
+      const created = await fetch(url, { method: 'PUT', body: next, headers: { 'Content-Type': 'application/n-triples', ...admin } });
+      expect(created.status, await created.clone().text()).to.equal(201);
+      const withoutTitle = next.split('\n').filter((line) => !line.includes('"Datamängd 3"@sv') && !line.includes('"Dataset 3"@en')).join('\n');
+      const refused = await fetch(url, { method: 'PUT', body: withoutTitle, headers: { 'Content-Type': 'application/n-triples', ...admin } });
+      expect(refused.status).to.equal(422);
+      const report = (await refused.json()) as { results: { severity: string; focusNode: string; path: string }[] };
+      expect(report.results.filter((r) => r.severity === 'Violation').map((r) => [r.focusNode, r.path])).to.deep.equal([[`${base}/datasets/d3`, 'http://purl.org/dc/terms/title']]);
     });
   });
 });
