@@ -1,7 +1,7 @@
 /**
  * Parses have a deadline (PARSE_TIMEOUT_MS plus PARSE_TIMEOUT_MS_PER_MB per MiB): at it the parser thread is
  * terminated and replaced and the client gets 503 naming the limit. A client that disconnects cancels its parse,
- * which frees the thread for the next request.
+ * which frees the thread for the next request; a catalog write whose client left does not disturb the next ones.
  */
 import { expect } from 'chai';
 import { startTestServer, admin, type TestServer } from '../support/server.js';
