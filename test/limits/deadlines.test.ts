@@ -92,6 +92,33 @@ describe('parse deadlines and cancelled parses', function () {
       expect((await fetch(`${server.url}/healthz`)).status).to.equal(200);
     });
 
+    it('answers a small body at once while slow parses hold the parser threads for large ones', async () => {
+      const clients = [1, 2].map(() => new AbortController());
+      const started = performance.now();
+      const slow = clients.map((client) =>
+        fetch(`${server.url}/validate?profile=dcat-ap-3`, { method: 'POST', body: SLOW, headers: { 'Content-Type': 'application/rdf+xml' }, signal: client.signal }).then(
+          () => 'answered',
+          () => 'aborted',
+        ),
+      );
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        // A JSON-LD body with a remote context is refused by its parser in milliseconds, if it gets a thread.
+        const remote = await fetch(`${server.url}/validate?profile=dcat-ap-3`, {
+          method: 'POST',
+          body: JSON.stringify({ '@context': 'https://example.org/context.jsonld', '@id': 'https://example.org/s' }),
+          headers: { 'Content-Type': 'application/ld+json' },
+        });
+        expect(remote.status).to.equal(400);
+        expect(((await remote.json()) as { detail: string }).detail).to.contain('context');
+        // Had it queued behind the slow parses, it would have waited for one of them to end.
+        expect(performance.now() - started).to.be.below(parseMs / 2);
+      } finally {
+        for (const client of clients) client.abort();
+        expect(await Promise.all(slow)).to.deep.equal(['aborted', 'aborted']);
+      }
+    });
+
     it('validates the next writes of a catalog as usual after a write of it whose client left', async () => {
       const base = 'https://data.goteborg.se/gone';
       const url = `${server.url}/catalogs/goteborg-gone`;
