@@ -1,5 +1,7 @@
 import path from 'node:path';
 import os from 'node:os';
+import type { InputLimits } from './rdf/input-limits/refused-input.js';
+import type { DeadlinePolicy } from './deadlines/work-deadline.js';
 
 /** Everything the server can be told from outside, read once at start. */
 export interface Config {
@@ -21,6 +23,14 @@ export interface Config {
   warmCatalogs: boolean;
   /** Memory for the kept texts of recently written catalogs, against which re-PUTs and POSTs are compared. */
   catalogCacheMb: number;
+
+  // Issue 9, deadlines and limits checked before parsing (src/deadlines/, src/rdf/input-limits/).
+  /** PARSE_TIMEOUT_MS + PARSE_TIMEOUT_MS_PER_MB × MiB of input: the deadline of every parse and validation. */
+  parseDeadline: DeadlinePolicy;
+  /** MAX_XML_DEPTH, MAX_XML_ENTITY_EXPANSION, MAX_JSON_DEPTH, MAX_TURTLE_NESTING, MAX_NTRIPLES_LINE_BYTES, MAX_TRIPLES_PER_REQUEST. */
+  inputLimits: InputLimits;
+  /** MAX_QUERY_BYTES (query text) and MAX_SPARQL_NESTING (query and update text), checked before a replica sees them. */
+  sparqlLimits: { queryBytes: number; nesting: number };
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +75,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     warmCatalogs: flag(env, 'WARM_CATALOGS', true),
     catalogCacheMb: integer(env, 'CATALOG_CACHE_MB', 512, 0),
+
+    parseDeadline: { baseMs: integer(env, 'PARSE_TIMEOUT_MS', 20_000, 1), perMbMs: integer(env, 'PARSE_TIMEOUT_MS_PER_MB', 1_000, 0) },
+    inputLimits: {
+      xmlDepth: integer(env, 'MAX_XML_DEPTH', 256, 1),
+      xmlEntityExpansion: integer(env, 'MAX_XML_ENTITY_EXPANSION', 64 * 1024 * 1024, 0),
+      jsonDepth: integer(env, 'MAX_JSON_DEPTH', 256, 1),
+      turtleNesting: integer(env, 'MAX_TURTLE_NESTING', 256, 1),
+      ntriplesLineBytes: integer(env, 'MAX_NTRIPLES_LINE_BYTES', 4 * 1024 * 1024, 1),
+      triples: integer(env, 'MAX_TRIPLES_PER_REQUEST', 4_000_000, 1),
+    },
+    sparqlLimits: { queryBytes: integer(env, 'MAX_QUERY_BYTES', 1024 * 1024, 1), nesting: integer(env, 'MAX_SPARQL_NESTING', 256, 1) },
   };
 }

@@ -66,7 +66,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     log,
     quality: new QualityGraphs(store, config.baseUrl),
   });
-  const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log, datasets, indexer };
+  const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator({ deadline: config.parseDeadline }), auth, organisations, log, datasets, indexer };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);
   ctx.pages = portal.pages;

@@ -21,9 +21,9 @@ export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator
   const writer = new CatalogWriter(
     ctx.store,
     {
-      validate: (profile, ntriples, previous) => ctx.validator.validate(profile, ntriples, previous as DatasetDigests | undefined),
-      validateChange: (profile, stored, next, change, previous) =>
-        ctx.validator.validateChange(profile, stored, next, change, previous as DatasetDigests | undefined),
+      validate: (profile, ntriples, previous, signal) => ctx.validator.validate(profile, ntriples, previous as DatasetDigests | undefined, { signal }),
+      validateChange: (profile, stored, next, change, previous, signal) =>
+        ctx.validator.validateChange(profile, stored, next, change, previous as DatasetDigests | undefined, signal),
     },
     organisationOwnership(ctx.organisations),
     ctx.config.baseUrl,

@@ -26,11 +26,11 @@ export interface Report {
   results: ReportEntry[];
 }
 
-/** The SHACL gate as the writer needs it (src/validation provides it). */
+/** The SHACL gate as the writer needs it (src/validation provides it). `signal` stops a validation nobody waits for. */
 export interface CatalogGate {
-  validate(profile: string, ntriples: string, previous?: unknown): Promise<{ report: Report; digests: unknown }>;
+  validate(profile: string, ntriples: string, previous?: unknown, signal?: AbortSignal): Promise<{ report: Report; digests: unknown }>;
   /** The catalog `next`, which differs from `stored` by `change`; cheaper when `previous` is the last validation of `stored`. */
-  validateChange(profile: string, stored: string, next: string, change: TextChange, previous?: unknown): Promise<{ report: Report; digests: unknown }>;
+  validateChange(profile: string, stored: string, next: string, change: TextChange, previous?: unknown, signal?: AbortSignal): Promise<{ report: Report; digests: unknown }>;
 }
 
 /** A change between two catalog texts as the gate takes it: N-Triples lines, each ending in a newline. */
@@ -159,6 +159,8 @@ export class CatalogWriter {
       reading?: Reading;
       /** The writer may move a stored catalog to another profile (the administrator, the operator's CLI). */
       mayChangeProfile?: boolean;
+      /** Aborts when the client has gone: its validation stops and nothing is stored. */
+      signal?: AbortSignal;
     },
   ): Promise<WriteOutcome> {
     return this.lock(id).runExclusive(async () => {
@@ -180,7 +182,7 @@ export class CatalogWriter {
       const change = before && (adding ? { removed: [], added: newLines(before, ntriples) } : this.compare(before, ntriples, options.reading));
       const resulting = adding ? before!.text + ntriples : ntriples;
       const compared = performance.now();
-      const { report, digests } = await this.validate(profile, before, resulting, change, samePlan);
+      const { report, digests } = await this.validate(profile, before, resulting, change, samePlan, options.signal);
       const validated = performance.now();
       if (!report.conforms) throw new CatalogRejected(report, { ntriples: resulting, profile });
       const warnings = report.results.filter((r) => r.severity !== 'Violation');
@@ -293,9 +295,10 @@ export class CatalogWriter {
     resulting: string,
     change: LineChange | undefined,
     previous: unknown,
+    signal?: AbortSignal,
   ): Promise<{ report: Report; digests: unknown }> {
-    if (!before || !change) return this.gate.validate(profile, resulting, previous);
-    return this.gate.validateChange(profile, before.text, resulting, { removed: joinLines(change.removed), added: joinLines(change.added) }, previous);
+    if (!before || !change) return this.gate.validate(profile, resulting, previous, signal);
+    return this.gate.validateChange(profile, before.text, resulting, { removed: joinLines(change.removed), added: joinLines(change.added) }, previous, signal);
   }
 
   async remove(id: string, options: { ifMatch?: string }): Promise<void> {

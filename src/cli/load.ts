@@ -22,7 +22,7 @@ export async function loadCommand(config: Config, file: string, options: { catal
     throw new UsageError((error as Error).message);
   }
   const organisations = Organisations.load(config.baseUrl);
-  const { ntriples } = await readRdfFile(file, catalogBase(config.baseUrl, id));
+  const { ntriples } = await readRdfFile(file, catalogBase(config.baseUrl, id), config.inputLimits);
   const validator = new CatalogValidator({ threads: 1 });
   try {
     return await withOfflineStore(config, async (store) => {

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatByExtension } from '../rdf/formats.js';
-import { parseToNTriples } from '../rdf/parse.js';
+import { parseToNTriples, type ParseOutcome } from '../rdf/parse.js';
+import { checkInputLimits, RefusedInput, type InputLimits } from '../rdf/input-limits/check-input.js';
 import { UsageError } from './usage.js';
 
-/** Read an RDF file (syntax from its extension) as N-Triples, or throw a UsageError saying why it cannot be read. */
-export async function readRdfFile(file: string, baseIri: string): Promise<{ ntriples: string; quads: number }> {
+/**
+ * Read an RDF file (syntax from its extension) as N-Triples, or throw a UsageError saying why it cannot be read. The
+ * input limits apply as they do to a body sent over HTTP: the CLI parses in its own process.
+ */
+export async function readRdfFile(file: string, baseIri: string, limits: InputLimits): Promise<{ ntriples: string; quads: number }> {
   const extension = path.extname(file).slice(1).toLowerCase();
   const format = formatByExtension(extension);
   if (!format) throw new UsageError(`cannot tell the syntax of ${file}: use .ttl, .nt, .rdf, .xml or .jsonld`);
@@ -15,7 +19,14 @@ export async function readRdfFile(file: string, baseIri: string): Promise<{ ntri
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const outcome = await parseToNTriples({ bytes, mediaType: format.mediaType, baseIri });
+  let outcome: ParseOutcome;
+  try {
+    checkInputLimits(bytes, format, limits);
+    outcome = await parseToNTriples({ bytes, mediaType: format.mediaType, baseIri, maxTriples: limits.triples });
+  } catch (error) {
+    if (error instanceof RefusedInput) throw new UsageError(`${file}: ${error.message}`);
+    throw new UsageError(`${file}: the parser failed on this input: ${(error as Error).message}`);
+  }
   if (!outcome.ok) {
     const where = outcome.line ? `:${outcome.line}${outcome.column ? `:${outcome.column}` : ''}` : '';
     throw new UsageError(`${file}${where}: ${outcome.message}`);

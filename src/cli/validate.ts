@@ -22,7 +22,7 @@ export async function validateCommand(config: Config, file: string, options: { p
   }
   const format = options.format ?? (process.stdout.isTTY ? 'text' : 'json');
   const lang = (options.lang ?? 'sv') as Lang;
-  const { ntriples } = await readRdfFile(file, `${config.baseUrl}/validate/`);
+  const { ntriples } = await readRdfFile(file, `${config.baseUrl}/validate/`, config.inputLimits);
   const validator = new CatalogValidator({ threads: 1 });
   try {
     const { report } = await validator.validate(options.profile, ntriples);

@@ -3,6 +3,9 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import Negotiator from 'negotiator';
 import { HttpError } from './errors.js';
+import { RefusedInput } from '../rdf/input-limits/refused-input.js';
+import { ParserFailed } from '../rdf/parser-pool.js';
+import { ClientGone, DeadlineExceeded } from '../deadlines/work-deadline.js';
 
 /** An error page for people; undefined keeps the problem document. */
 export type ErrorPage = (req: Request, status: number, detail: string) => string | undefined;
@@ -41,9 +44,24 @@ export function errorHandler(log: Logger, page?: ErrorPage) {
   };
 }
 
-/** Errors from express's own parsing (bad URL encoding, aborted bodies) carry a status; treat them as ours. */
+/**
+ * Errors from express's own parsing (bad URL encoding, aborted bodies) carry a status; treat them as ours. So are the
+ * neutral errors of parsing and validation: a body past an input limit (400/413 naming the limit, its value and
+ * where), the parser breaking on a body (400, never a 500), work stopped at its deadline (503 naming
+ * PARSE_TIMEOUT_MS) or for a client that left (nobody reads that answer).
+ */
 function asHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
+  if (error instanceof RefusedInput) {
+    const limit = error.limit ? { limit: error.limit.name, value: error.limit.value } : {};
+    return new HttpError(error.status, error.message, { ...limit, ...error.position });
+  }
+  if (error instanceof ParserFailed) return new HttpError(400, error.message);
+  if (error instanceof DeadlineExceeded) {
+    const details = { limit: 'PARSE_TIMEOUT_MS', value: error.policy.baseMs, perMb: error.policy.perMbMs, deadlineMs: error.deadlineMs, stopped: error.work };
+    return new HttpError(503, error.message, details, { 'Retry-After': '10' });
+  }
+  if (error instanceof ClientGone) return new HttpError(400, error.message);
   const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, (error as Error).message);
   return undefined;

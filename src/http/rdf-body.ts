@@ -5,8 +5,12 @@ import { GRAPH_FORMATS, NTRIPLES, formatByMediaType } from '../rdf/formats.js';
 import { parseNTriplesAgainst, type KnownText } from '../rdf/known-lines.js';
 import { parseNTriplesInParts } from '../rdf/ntriples-parts.js';
 import type { ParseOutcome } from '../rdf/parse.js';
+import { ParserFailed } from '../rdf/parser-pool.js';
+import { checkInputLimits, RefusedInput, tooManyTriples } from '../rdf/input-limits/check-input.js';
+import { withDeadline } from '../deadlines/work-deadline.js';
 import { badRequest, unsupportedMediaType } from './errors.js';
 import { decodeUtf8, readBody, requestType, requireUtf8 } from './body.js';
+import { clientSignal } from './client-signal.js';
 
 /** N-Triples bodies from this size on are parsed in parts, one per parser thread (a 52 MB body: 2.2 s whole). */
 const SPLIT_NTRIPLES_FROM = 4 * 1024 * 1024;
@@ -24,7 +28,8 @@ export interface ParsedBody {
 
 /**
  * Read an RDF request body (one of the graph syntaxes, or multipart/form-data with such parts when `multipart`)
- * into N-Triples. 415 for other types, 413 past the size limit, 400 with line and column for syntax errors.
+ * into N-Triples. 415 for other types, 413 past the size limit, 400 with line and column for syntax errors; the input
+ * limits and the parse deadline of parseDocument. The parse stops when the client goes away.
  */
 export async function readRdfBody(
   req: Request,
@@ -42,42 +47,65 @@ export async function readRdfBody(
   const receiveMs = performance.now() - started;
   if (type.mediaType === 'multipart/form-data') {
     const parts = await splitMultipart(req, bytes);
-    const parsed = await Promise.all(parts.map((part, i) => parseDocument(ctx, part.bytes, part.mediaType, baseIri, `part ${i + 1}`)));
-    return { ntriples: parsed.map((p) => p.ntriples).join(''), quads: parsed.reduce((n, p) => n + p.quads, 0) };
+    const signal = clientSignal(req.res!);
+    const parsed = await Promise.all(parts.map((part, i) => parseDocument(ctx, part.bytes, part.mediaType, baseIri, `part ${i + 1}`, { signal })));
+    const quads = parsed.reduce((n, p) => n + p.quads, 0);
+    if (quads > ctx.config.inputLimits.triples) throw tooManyTriples(ctx.config.inputLimits.triples);
+    return { ntriples: parsed.map((p) => p.ntriples).join(''), quads };
   }
   requireUtf8(type, RDF_REQUEST_TYPES);
-  return { ...(await parseDocument(ctx, bytes, type.mediaType, baseIri, 'body', options.known)), receiveMs };
+  return { ...(await parseDocument(ctx, bytes, type.mediaType, baseIri, 'body', { known: options.known, signal: clientSignal(req.res!) })), receiveMs };
 }
 
-/** One RDF document (`what` names it in errors: "body", "part 2", "file x.ttl") → N-Triples; 400 with line and column. */
+/**
+ * One RDF document (`what` names it in errors: "body", "part 2", "file x.ttl") → N-Triples; 400 with line and column.
+ * Before it goes to a parser thread its bytes are checked against the input limits (RefusedInput, 400 or 413 with
+ * where); the parse then has PARSE_TIMEOUT_MS (scaled with the size) and stops at it (DeadlineExceeded, 503) or when
+ * `signal` aborts (ClientGone).
+ */
 export async function parseDocument(
-  ctx: Pick<AppContext, 'parsers'>,
+  ctx: Pick<AppContext, 'parsers' | 'config'>,
   bytes: Buffer,
   mediaType: string,
   baseIri: string,
   what: string,
-  known?: KnownText,
+  options: { known?: KnownText; signal?: AbortSignal } = {},
 ): Promise<ParsedBody> {
-  if (!formatByMediaType(mediaType)) throw unsupportedMediaType(mediaType, RDF_REQUEST_TYPES);
+  const format = formatByMediaType(mediaType);
+  if (!format) throw unsupportedMediaType(mediaType, RDF_REQUEST_TYPES);
   const text = decodeUtf8(bytes, what);
   if (bytes.length === 0 && mediaType === 'application/ld+json') {
     throw badRequest(`The ${what} is empty; a JSON-LD document needs at least {}`);
   }
-  const parse = (part: Uint8Array) => ctx.parsers.parse({ bytes: part, mediaType, baseIri });
-  if (mediaType === NTRIPLES.mediaType && known) {
-    const outcome = await parseNTriplesAgainst(text, known, parse);
-    if (!outcome.ok) throw syntaxError(outcome, mediaType, what);
-    return { ntriples: outcome.ntriples, quads: outcome.quads, against: { fresh: outcome.fresh, lost: outcome.lost } };
+  const limits = ctx.config.inputLimits;
+  try {
+    checkInputLimits(bytes, format, limits);
+  } catch (error) {
+    // A part of a multipart body is named, and its lines are its own.
+    if (error instanceof RefusedInput && what !== 'body') throw new RefusedInput(`In ${what}: ${error.message}`, error.status, error.limit, error.position);
+    throw error;
   }
-  const outcome =
-    mediaType === NTRIPLES.mediaType && bytes.length >= SPLIT_NTRIPLES_FROM && ctx.parsers.threads > 1
-      ? await parseNTriplesInParts(bytes, ctx.parsers.threads, parse)
-      : await parse(bytes);
-  if (!outcome.ok) throw syntaxError(outcome, mediaType, what);
-  return { ntriples: outcome.ntriples, quads: outcome.quads };
+  return withDeadline(ctx.config.parseDeadline, 'parse', bytes.length, options.signal, async (control) => {
+    const parse = (part: Uint8Array) => ctx.parsers.parse({ bytes: part, mediaType, baseIri, maxTriples: limits.triples }, control);
+    const known = options.known;
+    if (mediaType === NTRIPLES.mediaType && known) {
+      const outcome = await parseNTriplesAgainst(text, known, parse);
+      if (!outcome.ok) throw syntaxError(outcome, mediaType, what);
+      return { ntriples: outcome.ntriples, quads: outcome.quads, against: { fresh: outcome.fresh, lost: outcome.lost } };
+    }
+    const outcome =
+      mediaType === NTRIPLES.mediaType && bytes.length >= SPLIT_NTRIPLES_FROM && ctx.parsers.threads > 1
+        ? await parseNTriplesInParts(bytes, ctx.parsers.threads, parse)
+        : await parse(bytes);
+    if (!outcome.ok) throw syntaxError(outcome, mediaType, what);
+    return { ntriples: outcome.ntriples, quads: outcome.quads };
+  });
 }
 
+/** A failed parse as the error it is: a passed limit (413), the parser breaking (400), or a syntax error (400). */
 function syntaxError(outcome: Extract<ParseOutcome, { ok: false }>, mediaType: string, what: string): Error {
+  if (outcome.limit) return new RefusedInput(`The ${what}: ${outcome.message}`, 413, outcome.limit);
+  if (outcome.parserFailed) return new ParserFailed(`the ${what} (${mediaType}) broke the parser; its thread was replaced`);
   const where = outcome.line ? ` (line ${outcome.line}${outcome.column ? `, column ${outcome.column}` : ''})` : '';
   return badRequest(`The ${what} is not valid ${mediaType}${where}: ${outcome.message}`, {
     line: outcome.line,

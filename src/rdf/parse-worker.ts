@@ -1,4 +1,9 @@
+import type { MessagePort } from 'node:worker_threads';
 import { parseToNTriples, type ParseOutcome, type ParseRequest } from './parse.js';
+import { announceStart } from '../deadlines/work-deadline.js';
+
+/** A parse as the pool sends it: `started` tells the pool when this thread begins (its deadline counts from then). */
+export type ParseTask = ParseRequest & { started?: MessagePort };
 
 /**
  * Past this many quads parsed, the thread ends after answering and Piscina starts a fresh one. Oxigraph's parser
@@ -10,17 +15,18 @@ const RECYCLE_AFTER_QUADS = 500_000;
 let parsedQuads = 0;
 
 /** Piscina task: parse off the main thread (a 35 MB body takes seconds). */
-export default async function parse(request: ParseRequest): Promise<ParseOutcome> {
+export default async function parse(task: ParseTask): Promise<ParseOutcome> {
+  const { started, ...request } = task;
+  announceStart(started);
   try {
     const outcome = await parseToNTriples(request);
     if (outcome.ok) parsedQuads += outcome.quads;
     if (parsedQuads > RECYCLE_AFTER_QUADS) setImmediate(() => process.exit(0));
     return outcome;
   } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) {
-      // A trapped wasm instance cannot be trusted again: let Piscina start a fresh worker.
-      setImmediate(() => process.exit(1));
-    }
-    return { ok: false, message: `The document could not be parsed: ${(error as Error).message}` };
+    // parseToNTriples answers every syntax error itself; what reaches here is the parser breaking (Oxigraph's panics
+    // are WebAssembly traps). A trapped wasm instance cannot be trusted again: let Piscina start a fresh worker.
+    setImmediate(() => process.exit(1));
+    return { ok: false, message: `The parser failed on this input: ${(error as Error).message}`, parserFailed: true };
   }
 }

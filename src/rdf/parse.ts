@@ -4,29 +4,40 @@ import { parse as parseJsonLeniently, type ParseError } from 'jsonc-parser';
 import { JSONLD, NTRIPLES, RDFXML, formatByMediaType } from './formats.js';
 import { stableBlankLabels } from './blank-labels.js';
 import { loadLocalContext } from './jsonld-contexts.js';
+import type { PassedLimit } from './input-limits/refused-input.js';
 
 export interface ParseRequest {
   bytes: Uint8Array;
   mediaType: string;
   baseIri: string;
+  /** MAX_TRIPLES_PER_REQUEST: more triples than this are refused before their lines are written. */
+  maxTriples?: number;
 }
 
 export type ParseOutcome =
   | { ok: true; ntriples: string; quads: number }
-  | { ok: false; message: string; line?: number; column?: number };
+  | {
+      ok: false;
+      message: string;
+      line?: number;
+      column?: number;
+      /** Set when the document passed a limit (413) rather than being malformed (400). */
+      limit?: PassedLimit;
+      /** Set when the parser itself broke (a WebAssembly trap), not the document's syntax. */
+      parserFailed?: boolean;
+    };
 
 /**
  * Turn a submitted document into N-Triples with its literals exactly as written (Oxigraph's parser keeps them;
  * only its store rewrites them). IRIs are checked strictly, so spaces and unresolvable relative IRIs are errors
  * with a position. Nothing here reaches the network: JSON-LD contexts come from local copies or are refused, and
- * RDF/XML documents may not declare external or nested entities.
+ * RDF/XML entities were checked before the document came here (input-limits/xml-limits.ts).
  */
 export async function parseToNTriples(request: ParseRequest): Promise<ParseOutcome> {
   const format = formatByMediaType(request.mediaType);
   if (!format) return { ok: false, message: `cannot parse ${request.mediaType}` };
   const text = new TextDecoder('utf-8').decode(request.bytes);
   try {
-    if (format === RDFXML) checkRdfXmlEntities(text);
     // Only JSON-LD can carry named graphs; a quad's graph is a wasm call per quad, so ask only there.
     const quads =
       format === JSONLD
@@ -35,11 +46,17 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
     if (format === JSONLD && quads.some((quad) => quad.graph.termType !== 'DefaultGraph')) {
       return { ok: false, message: 'The document contains named graphs; send the triples of one graph' };
     }
+    if (request.maxTriples !== undefined && quads.length > request.maxTriples) {
+      const limit = { name: 'MAX_TRIPLES_PER_REQUEST', value: request.maxTriples };
+      return { ok: false, message: `The document has ${quads.length} triples, more than MAX_TRIPLES_PER_REQUEST = ${request.maxTriples}`, limit };
+    }
     const lines = quads.map((quad) => quad.toString());
     // N-Triples keeps the labels its writer chose; the other syntaxes get new ones on every parse.
     if (format !== NTRIPLES) stableBlankLabels(lines);
     return { ok: true, ntriples: lines.length ? `${lines.join(' .\n')} .\n` : '', quads: quads.length };
   } catch (error) {
+    // A trap is the parser breaking, not a syntax error: the thread must not parse again (parse-worker.ts).
+    if (error instanceof WebAssembly.RuntimeError) throw error;
     if (error instanceof DocumentError) return { ok: false, message: error.message, ...error.position };
     const where = position(error);
     if (where.line === undefined && format === RDFXML) Object.assign(where, quotedTextPosition(error, text));
@@ -91,29 +108,6 @@ async function jsonLdToNQuads(text: string, base: string): Promise<string> {
     const e = error as { message?: string; details?: { url?: string; cause?: { message?: string } } };
     const cause = e.details?.cause?.message;
     throw new DocumentError(`Invalid JSON-LD: ${cause ?? e.message ?? String(error)}`);
-  }
-}
-
-/**
- * Oxigraph's RDF/XML parser expands internal entities without a bound (a "billion laughs" document exhausts its
- * memory), so only flat internal entities are accepted: a value may not refer to another entity, and external
- * (SYSTEM/PUBLIC) or parameter entities are refused outright. Real catalogs use entities only as IRI shorthands.
- */
-function checkRdfXmlEntities(text: string): void {
-  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/.exec(text);
-  if (!doctype) return;
-  const subset = doctype[1]!;
-  const lineOf = (index: number) => text.slice(0, doctype.index + index).split('\n').length;
-  for (const declaration of subset.matchAll(/<!ENTITY\s+(%\s+)?([^\s]+)\s+([^>]*)>/g)) {
-    const [, parameter, name, rest] = declaration;
-    const line = lineOf(declaration.index! + doctype[0].indexOf(doctype[1]!));
-    if (parameter) throw new DocumentError(`RDF/XML parameter entity "${name}" is not accepted`, { line });
-    if (/^\s*(SYSTEM|PUBLIC)\b/.test(rest!)) {
-      throw new DocumentError(`RDF/XML external entity "${name}" is not accepted: the server never fetches what a document points to`, { line });
-    }
-    if (/[&%]/.test(rest!)) {
-      throw new DocumentError(`RDF/XML entity "${name}" refers to another entity; nested entities are not accepted`, { line });
-    }
   }
 }
 

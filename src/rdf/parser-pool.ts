@@ -1,8 +1,29 @@
 import { Piscina } from 'piscina';
 import os from 'node:os';
 import type { ParseOutcome, ParseRequest } from './parse.js';
+import type { WorkControl } from '../deadlines/work-deadline.js';
+import type { ParseTask } from './parse-worker.js';
 
-/** Parsing runs in its own small pool so large submissions never stall the event loop or the query replicas. */
+/**
+ * Bodies up to this size parse in a thread of their own, so that a small document (a dry run, a POST of one dataset, a
+ * JSON-LD body refused for its remote context) never waits behind a large or slow parse. The pre-parse limits keep
+ * a body this small to milliseconds of parsing.
+ */
+export const QUICK_PARSE_BYTES = 256 * 1024;
+
+/** The parser broke on a document (a WebAssembly trap, or its thread died): a 400 for that input, never a 500. */
+export class ParserFailed extends Error {
+  constructor(detail: string) {
+    super(`The parser failed on this input: ${detail}`);
+    this.name = 'ParserFailed';
+  }
+}
+
+/**
+ * Parsing runs in its own small pools so large submissions never stall the event loop or the query replicas: one
+ * thread for small bodies, min(2, cores) for the others. A task aborted through its signal (its deadline, or its
+ * client gone) leaves the queue, or, when running, has its thread terminated and replaced (Piscina does both).
+ */
 export class ParserPool {
   readonly threads = Math.max(1, Math.min(2, os.availableParallelism()));
   private readonly pool = new Piscina({
@@ -10,12 +31,26 @@ export class ParserPool {
     maxThreads: this.threads,
     idleTimeout: 60_000,
   });
+  private readonly quick = new Piscina({
+    filename: new URL('./parse-worker.js', import.meta.url).href,
+    maxThreads: 1,
+    idleTimeout: 60_000,
+  });
 
-  parse(request: ParseRequest): Promise<ParseOutcome> {
-    return this.pool.run(request) as Promise<ParseOutcome>;
+  async parse(request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
+    const pool = request.bytes.length <= QUICK_PARSE_BYTES ? this.quick : this.pool;
+    const started = control?.startPort();
+    try {
+      const task: ParseTask = { ...request, started };
+      return (await pool.run(task, { signal: control?.signal, transferList: started ? [started] : [] })) as ParseOutcome;
+    } catch (error) {
+      if (control?.signal.aborted) throw error;
+      // The thread died under the task (out of memory, a crash): Piscina has started another.
+      throw new ParserFailed((error as Error).message);
+    }
   }
 
   close(): Promise<void> {
-    return this.pool.destroy();
+    return Promise.all([this.pool.destroy(), this.quick.destroy()]).then(() => undefined);
   }
 }

@@ -10,6 +10,7 @@ import { queryForm } from './query-form.js';
 import { resultFormats } from './result-formats.js';
 import { serviceDescription } from './service-description.js';
 import { applyUsingGraphs } from './update-dataset.js';
+import { checkSparqlText } from './text-limits.js';
 
 /** SPARQL 1.1 Protocol: queries over the union of public graphs, updates with the admin token. */
 export function sparqlEndpoint(ctx: AppContext) {
@@ -24,6 +25,7 @@ export function sparqlEndpoint(ctx: AppContext) {
       res.type(`${mediaType}; charset=utf-8`).send(body);
       return;
     }
+    checkSparqlText(request.operation, request.text, ctx.config.sparqlLimits);
 
     if (request.operation === 'update') {
       ctx.auth.requireAdmin(req, 'SPARQL Update');

@@ -6,6 +6,7 @@ import { makeReport, type ValidationReport, type ValidationResult } from './repo
 import { DEFAULT_CACHE_TRIPLES, mergeSortedResults, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
 import type { WorkerRequest } from './validation-worker.js';
 import type { DatasetDigests } from './partition.js';
+import { withDeadline, type DeadlinePolicy, type WorkControl } from '../deadlines/work-deadline.js';
 
 export type { DatasetDigests } from './partition.js';
 
@@ -46,7 +47,15 @@ export interface CatalogValidatorOptions {
    * about 600 MB of heap at most; 0 keeps none). See validate().
    */
   cacheTriples?: number;
+  /**
+   * Every validation is stopped at this deadline, scaled with the size of the catalogue text (PARSE_TIMEOUT_MS;
+   * default: none). A stopped thread is terminated and replaced, and what it kept is forgotten.
+   */
+  deadline?: DeadlinePolicy;
 }
+
+/** No deadline: for the CLI, which validates what its operator gave it. */
+const NO_DEADLINE: DeadlinePolicy = { baseMs: 2 ** 31 - 1, perMbMs: 0 };
 
 const DATASET_TYPE = `<${RDF_TYPE}> <${dcat('Dataset')}>`;
 const CATALOG_TYPE = ` <${RDF_TYPE}> <${dcat('Catalog')}> .`;
@@ -68,12 +77,17 @@ export class CatalogValidator {
   private readonly keptTexts = new Map<string, Kept>();
   /** The same, found from the digests returned for that text: the `previous` of the next write. */
   private readonly keptByDigests = new WeakMap<DatasetDigests, Kept>();
+  /** Per lane, how many times its thread was terminated: a kept index is of one thread, not of the lane. */
+  private readonly generations: number[];
+  private readonly deadline: DeadlinePolicy;
 
   constructor(options: CatalogValidatorOptions = {}) {
     checkProfiles();
     this.threads = Math.max(1, options.threads ?? Math.min(2, os.availableParallelism()));
     this.splitFrom = options.splitFrom ?? 5000;
     this.cacheTriples = options.cacheTriples ?? DEFAULT_CACHE_TRIPLES;
+    this.deadline = options.deadline ?? NO_DEADLINE;
+    this.generations = Array.from({ length: this.threads }, () => 0);
     this.lanes = Array.from(
       { length: this.threads },
       () =>
@@ -111,21 +125,27 @@ export class CatalogValidator {
    * validation returned: then nothing changed, and the thread answers from that index. The thread keeps its index of
    * a catalogue validated without violations, for validateChange(). `keepIndex: false` (for validations that store
    * nothing, such as POST /validate) leaves what the threads keep alone.
+   *
+   * `signal` (the client gone) stops the validation, as its deadline does (DeadlineExceeded, ClientGone).
    */
-  async validate(profileId: string, ntriples: string, previous?: DatasetDigests, options: { keepIndex?: boolean } = {}): Promise<CatalogValidation> {
+  async validate(profileId: string, ntriples: string, previous?: DatasetDigests, options: { keepIndex?: boolean; signal?: AbortSignal } = {}): Promise<CatalogValidation> {
     if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
-    const known = options.keepIndex === false ? undefined : this.keptFor(profileId, previous);
+    return withDeadline(this.deadline, 'validation', ntriples.length, options.signal, (control) => this.validateWhole(profileId, ntriples, previous, options.keepIndex, control));
+  }
+
+  private async validateWhole(profileId: string, ntriples: string, previous: DatasetDigests | undefined, keepIndex: boolean | undefined, control: WorkControl): Promise<CatalogValidation> {
+    const known = keepIndex === false ? undefined : this.keptFor(profileId, previous);
     if (previous && known && known.text === ntriples) {
-      const same = await this.validateOnKept(known, ntriples, NO_CHANGE, previous);
+      const same = await this.validateOnKept(known, ntriples, NO_CHANGE, previous, control);
       if (same) return same;
     }
     const catalogKey = catalogOf(ntriples);
-    const cacheTriples = options.keepIndex === false || catalogKey === '' ? 0 : this.cacheTriples;
+    const cacheTriples = keepIndex === false || catalogKey === '' ? 0 : this.cacheTriples;
     const home = laneOf(catalogKey, this.threads);
     const chunks = previous === undefined && this.threads > 1 && estimateDatasets(ntriples, this.splitFrom) >= this.splitFrom ? this.threads : 1;
     const outcomes = await Promise.all(
       Array.from({ length: chunks }, (_, index) =>
-        this.run((home + index) % this.threads, { profileId, ntriples, previous: previous && digestsOnly(previous), chunk: { index, count: chunks }, catalogKey, cacheTriples }),
+        this.run((home + index) % this.threads, { profileId, ntriples, previous: previous && digestsOnly(previous), chunk: { index, count: chunks }, catalogKey, cacheTriples }, control),
       ),
     );
     // Keeping this index may have evicted others from the home thread.
@@ -142,14 +162,16 @@ export class CatalogValidator {
    * other digests, a change of more than CHANGE_LIMIT of the stored text, or a change to a `a dcat:Catalog` line
    * (which names the catalogue's thread) — this is `validate(profileId, next, previous)`.
    */
-  async validateChange(profileId: string, stored: string, next: string, change: TextChange, previous?: DatasetDigests): Promise<CatalogValidation> {
+  async validateChange(profileId: string, stored: string, next: string, change: TextChange, previous?: DatasetDigests, signal?: AbortSignal): Promise<CatalogValidation> {
     if (!findProfile(profileId)) throw new UnknownProfileError(profileId);
-    const known = this.keptFor(profileId, previous);
-    if (previous && known && known.text.length === stored.length && patchable(change, stored)) {
-      const patched = await this.validateOnKept(known, next, change, previous);
-      if (patched) return patched;
-    }
-    return this.validate(profileId, next, previous);
+    return withDeadline(this.deadline, 'validation', next.length, signal, async (control) => {
+      const known = this.keptFor(profileId, previous);
+      if (previous && known && known.text.length === stored.length && patchable(change, stored)) {
+        const patched = await this.validateOnKept(known, next, change, previous, control);
+        if (patched) return patched;
+      }
+      return this.validateWhole(profileId, next, previous, undefined, control);
+    });
   }
 
   /**
@@ -160,6 +182,7 @@ export class CatalogValidator {
     const known = previous ? this.keptByDigests.get(previous) : undefined;
     const current = known ? this.keptTexts.get(known.catalogKey) : undefined;
     if (!known || !current || current.lane !== known.lane || current.version !== known.version) return undefined;
+    if (current.generation !== known.generation || current.generation !== this.generations[current.lane]) return undefined;
     return current.profileId === profileId ? current : undefined;
   }
 
@@ -167,7 +190,7 @@ export class CatalogValidator {
    * Validate `next` in the thread keeping `known`, sending only `change` against its text. Undefined when the thread
    * no longer has that index (evicted, or replaced by a text that was not stored): the caller validates the whole text.
    */
-  private async validateOnKept(known: Kept, next: string, change: TextChange, previous: DatasetDigests): Promise<CatalogValidation | undefined> {
+  private async validateOnKept(known: Kept, next: string, change: TextChange, previous: DatasetDigests, control: WorkControl): Promise<CatalogValidation | undefined> {
     const task: ValidationTask = {
       profileId: known.profileId,
       // The thread's own digests of that version stand for `previous`: a 10,000-entry map is not worth copying.
@@ -178,7 +201,7 @@ export class CatalogValidator {
       cacheTriples: this.cacheTriples,
       base: { version: known.version, removed: change.removed },
     };
-    const result = (await this.lanes[known.lane]!.run({ kind: 'validate', task } satisfies WorkerRequest)) as ValidationTaskResult | NeedFullText;
+    const result = await this.runOn(known.lane, task, control);
     if ('needFullText' in result) {
       if (this.keptTexts.get(known.catalogKey) === known) this.keptTexts.delete(known.catalogKey);
       return undefined;
@@ -196,7 +219,7 @@ export class CatalogValidator {
     const results = first.covers === 'all' ? fresh : mergeSortedResults(carriedResults(previous?.results ?? [], first.covers, current), fresh);
     const digests: DatasetDigests = { ...current, results };
     if (first.kept && !results.some((r) => r.severity === 'Violation')) {
-      const kept: Kept = { lane, text, version: first.kept.version, profileId, catalogKey };
+      const kept: Kept = { lane, generation: this.generations[lane]!, text, version: first.kept.version, profileId, catalogKey };
       this.keptTexts.set(catalogKey, kept);
       this.keptByDigests.set(digests, kept);
     }
@@ -211,8 +234,32 @@ export class CatalogValidator {
     };
   }
 
-  private run(lane: number, task: ValidationTask): Promise<ValidationTaskResult> {
-    return this.lanes[lane]!.run({ kind: 'validate', task } satisfies WorkerRequest) as Promise<ValidationTaskResult>;
+  private async run(lane: number, task: ValidationTask, control: WorkControl): Promise<ValidationTaskResult> {
+    const result = await this.runOn(lane, task, control);
+    if ('needFullText' in result) throw new Error('a validation thread asked for the full text of a full text');
+    return result;
+  }
+
+  /**
+   * One task on one lane. When the task is aborted (its deadline, or its client gone), Piscina terminates the lane's
+   * thread if the task was running and starts a fresh one, which keeps nothing: forget every index that lane kept,
+   * so the next write of those catalogues is validated whole. (A task aborted while queued leaves the thread as it
+   * was; forgetting is then only a full validation more.)
+   */
+  private async runOn(lane: number, task: ValidationTask, control: WorkControl): Promise<ValidationTaskResult | NeedFullText> {
+    const started = control.startPort();
+    const request: WorkerRequest = { kind: 'validate', task, started };
+    try {
+      return (await this.lanes[lane]!.run(request, { signal: control.signal, transferList: [started] })) as ValidationTaskResult | NeedFullText;
+    } catch (error) {
+      if (control.signal.aborted) this.laneLost(lane);
+      throw error;
+    }
+  }
+
+  private laneLost(lane: number): void {
+    this.generations[lane]!++;
+    for (const [key, entry] of this.keptTexts) if (entry.lane === lane) this.keptTexts.delete(key);
   }
 
   /** Forget the texts whose indexes the thread no longer keeps. */
@@ -227,6 +274,8 @@ export class CatalogValidator {
 
 interface Kept {
   lane: number;
+  /** The lane's generation when its thread kept this index (see laneLost). */
+  generation: number;
   text: string;
   version: number;
   profileId: string;

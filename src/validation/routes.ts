@@ -4,6 +4,7 @@ import { badRequest, HttpError, methodNotAllowed } from '../http/errors.js';
 import { negotiate } from '../http/negotiate.js';
 import { requestType } from '../http/body.js';
 import { parseDocument, readRdfBody } from '../http/rdf-body.js';
+import { clientSignal } from '../http/client-signal.js';
 import { chooseLanguage } from '../portal/language.js';
 import { groupReportOf } from './report-groups.js';
 import { FORM_TYPES, formDocument, readValidateForm, type ValidateForm } from './validate-form.js';
@@ -40,7 +41,7 @@ export function validateEndpoint(ctx: AppContext, validator: CatalogValidator) {
     const type = requestType(req);
     const run = type && FORM_TYPES.includes(type.mediaType) ? await readForm(ctx, req, res, mediaType) : await readRdfRequest(ctx, req);
     if (!run) return;
-    const { report } = await validator.validate(run.profile, run.ntriples, undefined, { keepIndex: false });
+    const { report } = await validator.validate(run.profile, run.ntriples, undefined, { keepIndex: false, signal: clientSignal(res) });
     if (mediaType === HTML && htmlReport) return htmlReport({ report, ntriples: run.ntriples, profile: run.profile, source: run.source })!(req, res);
     await sendReport(req, res, 200, report, { ntriples: run.ntriples, profile: run.profile });
   };
@@ -71,7 +72,7 @@ async function readForm(ctx: AppContext, req: Request, res: Response, mediaType:
     fields = await readValidateForm(req, ctx.config.maxBodyBytes);
     const profile = checkProfile(fields.profile || singleParameter(req, 'profile'));
     const document = formDocument(fields);
-    const body = await parseDocument(ctx, document.bytes, document.mediaType, baseFor(ctx, req), document.what);
+    const body = await parseDocument(ctx, document.bytes, document.mediaType, baseFor(ctx, req), document.what, { signal: clientSignal(res) });
     return { profile, ntriples: body.ntriples, source: document.fileName };
   } catch (error) {
     const form = mediaType === HTML ? ctx.pages?.validateForm : undefined;
