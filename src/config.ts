@@ -1,5 +1,6 @@
 import path from 'node:path';
 import os from 'node:os';
+import { catalogTextsDefaultMb, machineBudgetMb, type BudgetSource } from './memory/budget.js';
 
 /** Everything the server can be told from outside, read once at start. */
 export interface Config {
@@ -21,6 +22,11 @@ export interface Config {
   warmCatalogs: boolean;
   /** Memory for the kept texts of recently written catalogs, against which re-PUTs and POSTs are compared. */
   catalogCacheMb: number;
+
+  // Issue 9, memory: the budget the server keeps to (src/memory/budget.ts divides it into shares).
+  /** Megabytes the server may take in all: MEMORY_BUDGET_MB, else three quarters of the container's or machine's memory. */
+  memoryBudgetMb: number;
+  memoryBudgetSource: BudgetSource;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`BASE_URL must be an absolute URL, got "${baseUrl}"`);
   }
+  const budget = env.MEMORY_BUDGET_MB ? { mb: integer(env, 'MEMORY_BUDGET_MB', 0, 1), source: 'MEMORY_BUDGET_MB' as const } : machineBudgetMb();
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -64,6 +71,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactJournalBytes: integer(env, 'COMPACT_JOURNAL_BYTES', 64 * 1024 * 1024, 1),
     logLevel: env.LOG_LEVEL || 'info',
     warmCatalogs: flag(env, 'WARM_CATALOGS', true),
-    catalogCacheMb: integer(env, 'CATALOG_CACHE_MB', 512, 0),
+    catalogCacheMb: integer(env, 'CATALOG_CACHE_MB', catalogTextsDefaultMb(budget.mb), 0),
+
+    memoryBudgetMb: budget.mb,
+    memoryBudgetSource: budget.source,
   };
 }

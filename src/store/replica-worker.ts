@@ -12,6 +12,7 @@ import { serializeGraph } from '../rdf/serialize.js';
 import { formatByMediaType } from '../rdf/formats.js';
 import { countNewlines } from '../rdf/ntriples-lines.js';
 import { freeWasm } from '../rdf/wasm-objects.js';
+import { measureThread } from '../memory/thread-memory.js';
 
 /**
  * One replica of the store in its own thread. Oxigraph's calls are synchronous and cannot be cancelled, so they
@@ -57,6 +58,7 @@ async function drain(): Promise<void> {
       const kind = error instanceof CapacityError ? 'capacity' : /^error at \d+:\d+/.test(message) ? 'syntax' : 'other';
       send({ id: request.id, type: 'error', message, kind });
     }
+    send({ type: 'memory', memory: measureThread() });
   }
   working = false;
 }

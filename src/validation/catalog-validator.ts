@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Piscina } from 'piscina';
+import { ManagedPool, type PoolMemory } from '../memory/managed-pool.js';
 import { RDF_TYPE, dcat } from '../rdf/vocabulary.js';
 import { checkProfiles, findProfile, PROFILES, UnknownProfileError } from './profiles.js';
 import { makeReport, type ValidationReport } from './report.js';
@@ -46,7 +46,15 @@ export interface CatalogValidatorOptions {
    * about 600 MB of heap at most; 0 keeps none). See validate().
    */
   cacheTriples?: number;
+  /**
+   * What the validation threads may hold together (their share of MEMORY_BUDGET_MB). A thread past its part is replaced
+   * when idle, losing its kept indexes, so the kept triples are bounded to half of its part.
+   */
+  memoryBytes?: number;
 }
+
+/** Heap a kept catalogue index takes per triple (1.5M triples: about 600 MB). */
+const KEPT_BYTES_PER_TRIPLE = 400;
 
 const DATASET_TYPE = `<${RDF_TYPE}> <${dcat('Dataset')}>`;
 const CATALOG_TYPE = ` <${RDF_TYPE}> <${dcat('Catalog')}> .`;
@@ -62,7 +70,7 @@ export class CatalogValidator {
   readonly threads: number;
   readonly splitFrom: number;
   private readonly cacheTriples: number;
-  private readonly lanes: Piscina[];
+  private readonly lanes: ManagedPool[];
   private readonly loading: Promise<unknown>;
   /** The text each thread holds an index of, per catalogue: a write from that text sends only its line diff. */
   private readonly keptTexts = new Map<string, Kept>();
@@ -73,11 +81,12 @@ export class CatalogValidator {
     checkProfiles();
     this.threads = Math.max(1, options.threads ?? Math.min(2, os.availableParallelism()));
     this.splitFrom = options.splitFrom ?? 5000;
-    this.cacheTriples = options.cacheTriples ?? DEFAULT_CACHE_TRIPLES;
+    const laneBytes = (options.memoryBytes ?? Infinity) / this.threads;
+    this.cacheTriples = options.cacheTriples ?? Math.min(DEFAULT_CACHE_TRIPLES, Math.floor(laneBytes / 2 / KEPT_BYTES_PER_TRIPLE));
     this.lanes = Array.from(
       { length: this.threads },
       () =>
-        new Piscina({
+        new ManagedPool(laneBytes, {
           filename: new URL('./validation-worker.js', import.meta.url).href,
           minThreads: 1,
           maxThreads: 1,
@@ -178,7 +187,7 @@ export class CatalogValidator {
       cacheTriples: this.cacheTriples,
       base: { version: known.version, removed: change.removed },
     };
-    const result = (await this.lanes[known.lane]!.run({ kind: 'validate', task } satisfies WorkerRequest)) as ValidationTaskResult | NeedFullText;
+    const result = await this.lanes[known.lane]!.run<ValidationTaskResult | NeedFullText>({ kind: 'validate', task } satisfies WorkerRequest);
     if ('needFullText' in result) {
       if (this.keptTexts.get(known.catalogKey) === known) this.keptTexts.delete(known.catalogKey);
       return undefined;
@@ -210,7 +219,19 @@ export class CatalogValidator {
   }
 
   private run(lane: number, task: ValidationTask): Promise<ValidationTaskResult> {
-    return this.lanes[lane]!.run({ kind: 'validate', task } satisfies WorkerRequest) as Promise<ValidationTaskResult>;
+    return this.lanes[lane]!.run<ValidationTaskResult>({ kind: 'validate', task } satisfies WorkerRequest);
+  }
+
+  /** The threads' memory, as one pool (each thread is a lane of its own). */
+  memory(): PoolMemory {
+    const lanes = this.lanes.map((lane) => lane.memory());
+    return {
+      threadShareBytes: lanes[0]!.threadShareBytes,
+      bytes: lanes.reduce((sum, lane) => sum + lane.bytes, 0),
+      threads: lanes.flatMap((lane) => lane.threads),
+      recycled: lanes.reduce((sum, lane) => sum + lane.recycled, 0),
+      queued: lanes.reduce((sum, lane) => sum + lane.queued, 0),
+    };
   }
 
   /** Forget the texts whose indexes the thread no longer keeps. */

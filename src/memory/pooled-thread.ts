@@ -1,0 +1,43 @@
+import { parentPort, threadId } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { measureThread, pastShare, threadBytes, type ThreadMemory } from './thread-memory.js';
+
+/**
+ * The worker's side of a memory-managed pool (see ManagedPool): after each task it reports what it holds and, past
+ * its share, ends so that the pool starts a fresh thread. Wasm memory never shrinks, and a JS heap grown for a large
+ * task shrinks slowly if at all, so a new thread is how the memory is given back.
+ */
+export const THREAD_REPORT = 'dpv:thread-memory';
+
+export interface ThreadReport {
+  [THREAD_REPORT]: true;
+  threadId: number;
+  memory: ThreadMemory;
+  /** What the thread held when it was fresh. */
+  fresh: number;
+  /** The thread ends after this report: it held more than its share. */
+  exiting: boolean;
+}
+
+export interface PooledThreadData {
+  memoryShareBytes: number;
+}
+
+let fresh = threadBytes(measureThread());
+
+/**
+ * Call at the end of every task, before returning its answer. `baseline` says the task only prepared the thread (a
+ * validation thread compiling its profiles): what it holds now is what a fresh thread needs, not growth to give back.
+ */
+export function afterTask(options: { baseline?: boolean } = {}): void {
+  const data = Piscina.workerData as Partial<PooledThreadData> | undefined;
+  const share = data?.memoryShareBytes ?? Infinity;
+  const memory = measureThread();
+  if (options.baseline) fresh = threadBytes(memory);
+  const exiting = pastShare(threadBytes(memory), share, fresh);
+  const report: ThreadReport = { [THREAD_REPORT]: true, threadId, memory, fresh, exiting };
+  parentPort?.postMessage(report);
+  // After Piscina has posted the answer (a macrotask after the task's own microtasks): the pool must run without
+  // Atomics waits (atomics: 'disabled', see ManagedPool) for this to run before the next task arrives.
+  if (exiting) setImmediate(() => process.exit(0));
+}
