@@ -26,7 +26,8 @@ export interface ReplicasMemory {
   /** What each replica may hold before it is replaced. */
   replicaShareBytes: number;
   bytes: number;
-  replicas: { name: string; ready: boolean; heapUsed: number; external: number; freshBytes: number }[];
+  /** A retiring replica has been replaced and ends once its last read is done. */
+  replicas: { name: string; ready: boolean; retiring: boolean; heapUsed: number; external: number; freshBytes: number }[];
   /** Replicas replaced by a fresh one for holding more than their share, since the start. */
   recycled: number;
   /** Reads waiting for a free replica. */
@@ -62,7 +63,7 @@ export class ReplicaPool {
   }
 
   memory(): ReplicasMemory {
-    const replicas = this.replicas.map((r) => ({ name: r.name, ready: r.ready, heapUsed: r.memory.heapUsed, external: r.memory.external, freshBytes: r.freshBytes }));
+    const replicas = this.replicas.map((r) => ({ name: r.name, ready: r.ready, retiring: r.retiring, heapUsed: r.memory.heapUsed, external: r.memory.external, freshBytes: r.freshBytes }));
     return {
       replicaShareBytes: Math.floor(this.shareBytes),
       bytes: replicas.reduce((sum, r) => sum + r.heapUsed + r.external, 0),
