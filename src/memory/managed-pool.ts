@@ -5,6 +5,9 @@ import { threadBytes } from './thread-memory.js';
 type PiscinaOptions = NonNullable<ConstructorParameters<typeof Piscina>[0]>;
 type RunOptions = Parameters<Piscina['run']>[1];
 
+/** Tries of a task whose thread ended under it for its memory (see run()). */
+const MAX_ATTEMPTS = 5;
+
 /** A pool's memory as /healthz and /metrics show it. Bytes are heap plus external (wasm) memory per thread. */
 export interface PoolMemory {
   /** What each thread may hold before it is replaced when idle. */
@@ -22,8 +25,8 @@ export interface PoolMemory {
  * when past its share (src/memory/pooled-thread.ts, which the worker module must call), and Piscina starts a fresh
  * one. The workers run without Atomics waits between tasks so that the ending happens while the thread is idle,
  * not when its next task wakes it (Piscina's default waits block the thread's event loop, and with it the exit and
- * Oxigraph's finalizers). A task handed to a thread in the moment it ends is run again, once, on another: every
- * task of these pools is a pure function of its input.
+ * Oxigraph's finalizers). A task handed to a thread in the moment it ends is run again on another: every task of
+ * these pools is a pure function of its input.
  */
 export class ManagedPool {
   private readonly pool: Piscina;
@@ -48,11 +51,14 @@ export class ManagedPool {
   }
 
   async run<T>(task: unknown, options?: RunOptions): Promise<T> {
-    try {
-      return (await this.pool.run(task, options)) as T;
-    } catch (error) {
-      if (!endedForMemory(error)) throw error;
-      return (await this.pool.run(task, options)) as T;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.pool.run(task, options)) as T;
+      } catch (error) {
+        // The next thread may be ending too when every thread is past its share (a tiny budget): a few tries, then
+        // the error, rather than a loop.
+        if (!endedForMemory(error) || attempt === MAX_ATTEMPTS) throw error;
+      }
     }
   }
 

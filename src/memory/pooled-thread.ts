@@ -26,14 +26,19 @@ export interface PooledThreadData {
 let fresh = threadBytes(measureThread());
 
 /**
- * Call at the end of every task, before returning its answer. `baseline` says the task only prepared the thread (a
- * validation thread compiling its profiles): what it holds now is what a fresh thread needs, not growth to give back.
+ * What the thread holds now is what any fresh thread of its pool needs to work (a validation thread has compiled a
+ * profile), not growth to give back: without this, a share smaller than that need would end the thread after every
+ * task, and every task would compile again.
  */
-export function afterTask(options: { baseline?: boolean } = {}): void {
+export function markFresh(): void {
+  fresh = threadBytes(measureThread());
+}
+
+/** Call at the end of every task, before returning its answer. */
+export function afterTask(): void {
   const data = Piscina.workerData as Partial<PooledThreadData> | undefined;
   const share = data?.memoryShareBytes ?? Infinity;
   const memory = measureThread();
-  if (options.baseline) fresh = threadBytes(memory);
   const exiting = pastShare(threadBytes(memory), share, fresh);
   const report: ThreadReport = { [THREAD_REPORT]: true, threadId, memory, fresh, exiting };
   parentPort?.postMessage(report);

@@ -207,7 +207,8 @@ export class ReplicaPool {
   private onExit(replica: Replica, error?: Error): void {
     const index = this.replicas.indexOf(replica);
     if (index >= 0) this.replicas.splice(index, 1);
-    if (this.closing || replica.retiring) return;
+    // A replica being replaced for its memory already has its successor loading (see recycle()).
+    if (this.closing || replica.retiring || replica === this.recycling) return;
     if (error) this.options.log.error({ replica: replica.name, err: error.message }, 'replica stopped unexpectedly');
     this.options.log.warn({ replica: replica.name }, 'rebuilding replica from disk');
     this.spawn().catch((e: Error) => this.options.log.error({ err: e.message }, 'could not rebuild replica'));
@@ -243,6 +244,8 @@ export class ReplicaPool {
       this.endIfRetired(old);
     } catch (error) {
       this.options.log.error({ replica: old.name, err: (error as Error).message }, 'could not load a fresh replica; the old one keeps serving');
+      // The old one may have ended meanwhile (a query timeout) without a rebuild of its own.
+      if (!old.alive && !this.closing) this.spawn().catch((e: Error) => this.options.log.error({ err: e.message }, 'could not rebuild replica'));
     } finally {
       this.recycling = undefined;
     }
