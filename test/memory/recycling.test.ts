@@ -1,6 +1,6 @@
 /**
  * A thread past its memory share is replaced by a fresh one when idle, and the server goes on answering correctly:
- * with a budget of 1 MB every replica and parser thread is past its share after a write.
+ * with a budget of 1 MB every replica, parser, validation and extraction thread is past its share after a write.
  */
 import { expect } from 'chai';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -44,6 +44,11 @@ describe('threads past their memory share', function () {
     expect((await putCatalog(server, body)).status).to.equal(204);
     expect((await putCatalog(server, goteborgCatalog(201))).status).to.equal(204);
     expect(await tripleCount(server)).to.be.greaterThan(stored);
+    // Validation and extraction threads too, once the writes' validations and extractions are done.
+    await eventually(
+      () => health(server),
+      (h) => h.memory.components.validation.recycled > 0 && h.memory.components.extraction.recycled > 0,
+    );
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(Number(/^dpv_memory_recycled_threads\{component="replicas"\} (\d+)/m.exec(metrics)![1])).to.be.greaterThan(0);
