@@ -34,12 +34,16 @@ export function markFresh(): void {
   fresh = threadBytes(measureThread());
 }
 
-/** Call at the end of every task, before returning its answer. */
-export function afterTask(): void {
+/**
+ * Call at the end of every task, before returning its answer. `keptBytes`: what the thread keeps on purpose under a
+ * bound of its own (a validation thread's catalogue indexes), which ending the thread would throw away rather than
+ * give back: it counts like what a fresh thread holds.
+ */
+export function afterTask(options: { keptBytes?: number } = {}): void {
   const data = Piscina.workerData as Partial<PooledThreadData> | undefined;
   const share = data?.memoryShareBytes ?? Infinity;
   const memory = measureThread();
-  const exiting = pastShare(threadBytes(memory), share, fresh);
+  const exiting = pastShare(threadBytes(memory), share, fresh + (options.keptBytes ?? 0));
   const report: ThreadReport = { [THREAD_REPORT]: true, threadId, memory, fresh, exiting };
   parentPort?.postMessage(report);
   // After Piscina has posted the answer (a macrotask after the task's own microtasks): the pool must run without

@@ -3,7 +3,7 @@ import { ManagedPool, type PoolMemory } from '../memory/managed-pool.js';
 import { RDF_TYPE, dcat } from '../rdf/vocabulary.js';
 import { checkProfiles, findProfile, PROFILES, UnknownProfileError } from './profiles.js';
 import { makeReport, type ValidationReport } from './report.js';
-import { DEFAULT_CACHE_TRIPLES, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
+import { DEFAULT_CACHE_TRIPLES, KEPT_BYTES_PER_TRIPLE, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
 import type { WorkerRequest } from './validation-worker.js';
 import type { DatasetDigests } from './partition.js';
 
@@ -52,9 +52,6 @@ export interface CatalogValidatorOptions {
    */
   memoryBytes?: number;
 }
-
-/** Heap a kept catalogue index takes per triple (1.5M triples: about 600 MB). */
-const KEPT_BYTES_PER_TRIPLE = 400;
 
 const DATASET_TYPE = `<${RDF_TYPE}> <${dcat('Dataset')}>`;
 const CATALOG_TYPE = ` <${RDF_TYPE}> <${dcat('Catalog')}> .`;

@@ -66,8 +66,17 @@ interface KeptCatalog {
 }
 
 const kept = new Map<string, KeptCatalog>();
+
+/** Triples of the catalogue indexes this thread keeps (bounded by the tasks' cacheTriples). */
+export function keptTriples(): number {
+  let triples = 0;
+  for (const catalog of kept.values()) triples += catalog.triples;
+  return triples;
+}
 let versions = 0;
 export const DEFAULT_CACHE_TRIPLES = 1_500_000;
+/** Heap a kept catalogue index takes per triple (1.5M triples: about 600 MB). */
+export const KEPT_BYTES_PER_TRIPLE = 400;
 
 /**
  * Parse, partition and validate in the calling thread. Every chunk of a split validation parses the whole catalogue

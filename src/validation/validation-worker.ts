@@ -1,5 +1,5 @@
 import { loadProfile } from './loaded-profile.js';
-import { runValidationTask, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
+import { keptTriples, runValidationTask, KEPT_BYTES_PER_TRIPLE, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
 import { afterTask, markFresh } from '../memory/pooled-thread.js';
 
 export type WorkerRequest = { kind: 'validate'; task: ValidationTask } | { kind: 'load'; profileIds: string[] };
@@ -7,7 +7,8 @@ export type WorkerRequest = { kind: 'validate'; task: ValidationTask } | { kind:
 /**
  * Piscina entry: validation off the main thread; each thread compiles a profile's shapes once and keeps them. A thread
  * past its memory share is replaced when idle (afterTask); its compiled profiles (about 380 MB for all of them) count
- * as what a fresh thread holds, so that only the kept catalog indexes and garbage can make it pass its share.
+ * as what a fresh thread holds, and its kept catalogue indexes (bounded by cacheTriples, half its share) as kept on
+ * purpose, so that what makes it pass its share is garbage the heap did not give back.
  */
 export default function handle(request: WorkerRequest): ValidationTaskResult | NeedFullText | { loaded: string[] } {
   try {
@@ -18,7 +19,7 @@ export default function handle(request: WorkerRequest): ValidationTaskResult | N
     compile(request.task.profileId);
     return runValidationTask(request.task);
   } finally {
-    afterTask();
+    afterTask({ keptBytes: keptTriples() * KEPT_BYTES_PER_TRIPLE });
   }
 }
 
