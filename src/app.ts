@@ -22,6 +22,8 @@ import { createPortalPages, type Portal } from './portal/pages.js';
 import { portalAssets } from './portal/assets.js';
 import { searchEndpoint } from './search/routes.js';
 import { catalogQuality } from './quality/routes.js';
+import { httpMetrics } from './metrics/http-metrics.js';
+import { metricsEndpoint, METRICS_PATH, watchServer } from './metrics/routes.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /**
@@ -34,9 +36,12 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.set('etag', false);
   app.set('query parser', 'simple');
 
+  app.use(httpMetrics());
   app.use(crossOrigin());
   app.use(compressResponses());
   app.get('/healthz', health(ctx, catalogs));
+  app.get(METRICS_PATH, metricsEndpoint());
+  watchServer(ctx, catalogs);
   app.use('/assets', portalAssets());
   app.use((req, res, next) => {
     if (ctx.store.ready) return next();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import os from 'node:os';
 import type { InputLimits } from './rdf/input-limits/refused-input.js';
 import type { DeadlinePolicy } from './deadlines/work-deadline.js';
+import { catalogTextsDefaultMb, machineBudgetMb, type BudgetSource } from './memory/budget.js';
 
 /** Everything the server can be told from outside, read once at start. */
 export interface Config {
@@ -31,6 +32,10 @@ export interface Config {
   inputLimits: InputLimits;
   /** MAX_QUERY_BYTES (query text) and MAX_SPARQL_NESTING (query and update text), checked before a replica sees them. */
   sparqlLimits: { queryBytes: number; nesting: number };
+  // Issue 9, memory: the budget the server keeps to (src/memory/budget.ts divides it into shares).
+  /** Megabytes the server may take in all: MEMORY_BUDGET_MB, else three quarters of the container's or machine's memory. */
+  memoryBudgetMb: number;
+  memoryBudgetSource: BudgetSource;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`BASE_URL must be an absolute URL, got "${baseUrl}"`);
   }
+  const budget = env.MEMORY_BUDGET_MB ? { mb: integer(env, 'MEMORY_BUDGET_MB', 0, 1), source: 'MEMORY_BUDGET_MB' as const } : machineBudgetMb();
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -74,7 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactJournalBytes: integer(env, 'COMPACT_JOURNAL_BYTES', 64 * 1024 * 1024, 1),
     logLevel: env.LOG_LEVEL || 'info',
     warmCatalogs: flag(env, 'WARM_CATALOGS', true),
-    catalogCacheMb: integer(env, 'CATALOG_CACHE_MB', 512, 0),
+    catalogCacheMb: integer(env, 'CATALOG_CACHE_MB', catalogTextsDefaultMb(budget.mb), 0),
 
     parseDeadline: { baseMs: integer(env, 'PARSE_TIMEOUT_MS', 20_000, 1), perMbMs: integer(env, 'PARSE_TIMEOUT_MS_PER_MB', 1_000, 0) },
     inputLimits: {
@@ -86,5 +92,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       triples: integer(env, 'MAX_TRIPLES_PER_REQUEST', 4_000_000, 1),
     },
     sparqlLimits: { queryBytes: integer(env, 'MAX_QUERY_BYTES', 1024 * 1024, 1), nesting: integer(env, 'MAX_SPARQL_NESTING', 256, 1) },
+
+    memoryBudgetMb: budget.mb,
+    memoryBudgetSource: budget.source,
   };
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from './context.js';
 import type { CatalogServices } from './catalogs/routes.js';
+import { memoryReport } from './memory/report.js';
 
 /** 200 once the store is loaded and queries are served; 503 while it loads or when no query worker is up. */
 export function health(ctx: AppContext, catalogs: CatalogServices) {
@@ -19,8 +20,9 @@ export function health(ctx: AppContext, catalogs: CatalogServices) {
           : { status: 'ready' },
       // Tests and operators wait on it: 'ready' means every acknowledged write is searchable.
       search: ctx.indexer.status,
-      // The main thread's heap: replicas (and their wasm memory) live in worker threads and count only in rss.
-      memory: { rss, mainHeapUsed: heapUsed },
+      // rss is the process; mainHeapUsed the main thread's heap; then the budget and each component's part of it
+      // (src/memory/report.ts): replicas and pooled threads report their own heap and wasm memory.
+      memory: { rss, mainHeapUsed: heapUsed, ...memoryReport(ctx, catalogs) },
     });
   };
 }

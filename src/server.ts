@@ -19,6 +19,7 @@ import { IndexFollower } from './search/index-follower.js';
 import { IndexFiles } from './search/index-files.js';
 import { ExtractPool } from './search/extract-pool.js';
 import { DescriptionFiles } from './search/description-files.js';
+import { memoryShares } from './memory/budget.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -44,7 +45,10 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   const address = server.address() as AddressInfo;
   // PORT=0 picks a free port; the default BASE_URL follows the port actually bound.
   const config = configured.port === 0 && configured.baseUrl === 'http://localhost:0' ? { ...configured, baseUrl: `http://localhost:${address.port}` } : configured;
+  // Issue 9: the budget divided into shares, each component keeping to its own (src/memory/budget.ts).
+  const shares = memoryShares(config.memoryBudgetMb, config.catalogCacheMb);
   const store = new GraphStore({
+    memoryBytes: shares.replicas,
     dataDir: config.dataDir,
     replicas: config.queryWorkers,
     queryTimeoutMs: config.queryTimeoutMs,
@@ -61,12 +65,22 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     index: datasets,
     files: new IndexFiles(config.dataDir),
     descriptions: new DescriptionFiles(config.dataDir),
-    extractor: new ExtractPool(),
+    extractor: new ExtractPool({ memoryBytes: shares.extraction }),
     baseUrl: config.baseUrl,
     log,
     quality: new QualityGraphs(store, config.baseUrl),
   });
-  const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator({ deadline: config.parseDeadline }), auth, organisations, log, datasets, indexer };
+  const ctx: AppContext = {
+    config,
+    store,
+    parsers: new ParserPool({ memoryBytes: shares.parsers }),
+    validator: new CatalogValidator({ deadline: config.parseDeadline, memoryBytes: shares.validation }),
+    auth,
+    organisations,
+    log,
+    datasets,
+    indexer,
+  };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);
   ctx.pages = portal.pages;

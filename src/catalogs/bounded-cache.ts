@@ -37,6 +37,15 @@ export class BoundedCache<T> {
     this.total -= entry.size;
   }
 
+  /** The total size of the values kept, as sizeOf measures them. */
+  get size(): number {
+    return this.total;
+  }
+
+  get count(): number {
+    return this.entries.size;
+  }
+
   keys(): IterableIterator<string> {
     return this.entries.keys();
   }

@@ -278,6 +278,11 @@ export class CatalogWriter {
     return this.content.get(id);
   }
 
+  /** What the kept catalog texts and line sets take (bounded by CATALOG_CACHE_MB), for /healthz and /metrics. */
+  get keptTexts(): { bytes: number; catalogs: number } {
+    return { bytes: this.content.size, catalogs: this.content.count };
+  }
+
   /** The change to `before`: from the body's reading against it when that is still the kept text, else a diff. */
   private compare(before: CatalogLines, ntriples: string, reading?: Reading): LineChange {
     if (reading?.against === before && reading.lost) {

@@ -81,17 +81,21 @@ export class RegionalCatalog {
    * 50 catalogs (measured at 50,000 datasets: ~260 ms of a 300 ms page).
    */
   private async catalogNodes(records: CatalogRecord[]): Promise<string[]> {
-    const stale = records.filter((r) => this.nodes.get(r.id)?.version !== r.version);
-    if (stale.length) {
-      for (const record of stale) {
+    // Each text is held here, not read back from `nodes` at the end: a write committed while this awaits the store
+    // drops its catalog's entry (onCommit), which a page under concurrent writes then found missing (a 500).
+    const texts: string[] = [];
+    for (const record of records) {
+      let node = this.nodes.get(record.id);
+      if (node?.version !== record.version) {
         const graph = catalogGraph(this.baseUrl, record.id);
-        const ntriples = await this.store.ntriples([{ graph, construct: catalogNodeConstruct(graph, record.catalogIri) }]);
-        this.nodes.set(record.id, { version: record.version, ntriples });
+        node = { version: record.version, ntriples: await this.store.ntriples([{ graph, construct: catalogNodeConstruct(graph, record.catalogIri) }]) };
+        this.nodes.set(record.id, node);
       }
-      const current = new Set(records.map((r) => r.id));
-      for (const id of this.nodes.keys()) if (!current.has(id)) this.nodes.delete(id);
+      texts.push(node.ntriples.trimEnd());
     }
-    return records.map((r) => this.nodes.get(r.id)!.ntriples.trimEnd()).filter(Boolean);
+    const current = new Set(records.map((r) => r.id));
+    for (const id of this.nodes.keys()) if (!current.has(id)) this.nodes.delete(id);
+    return texts.filter(Boolean);
   }
 
   private regionTriples(records: CatalogRecord[]): string[] {

@@ -5,6 +5,7 @@ import { JSONLD, NTRIPLES, RDFXML, formatByMediaType } from './formats.js';
 import { stableBlankLabels } from './blank-labels.js';
 import { loadLocalContext } from './jsonld-contexts.js';
 import type { PassedLimit } from './input-limits/refused-input.js';
+import { freeWasm } from './wasm-objects.js';
 
 export interface ParseRequest {
   bytes: Uint8Array;
@@ -43,14 +44,19 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
       format === JSONLD
         ? ox.parse(await jsonLdToNQuads(text, request.baseIri), { format: 'nq' })
         : ox.parse(request.bytes, { format: format.oxigraph, base_iri: request.baseIri });
-    if (format === JSONLD && quads.some((quad) => quad.graph.termType !== 'DefaultGraph')) {
-      return { ok: false, message: 'The document contains named graphs; send the triples of one graph' };
+    let lines: string[];
+    try {
+      if (format === JSONLD && quads.some(inNamedGraph)) {
+        return { ok: false, message: 'The document contains named graphs; send the triples of one graph' };
+      }
+      lines = quads.map((quad) => quad.toString());
+    } finally {
+      freeWasm(quads);
     }
-    if (request.maxTriples !== undefined && quads.length > request.maxTriples) {
+    if (request.maxTriples !== undefined && lines.length > request.maxTriples) {
       const limit = { name: 'MAX_TRIPLES_PER_REQUEST', value: request.maxTriples };
-      return { ok: false, message: `The document has ${quads.length} triples, more than MAX_TRIPLES_PER_REQUEST = ${request.maxTriples}`, limit };
+      return { ok: false, message: `The document has ${lines.length} triples, more than MAX_TRIPLES_PER_REQUEST = ${request.maxTriples}`, limit };
     }
-    const lines = quads.map((quad) => quad.toString());
     // N-Triples keeps the labels its writer chose; the other syntaxes get new ones on every parse.
     if (format !== NTRIPLES) stableBlankLabels(lines);
     return { ok: true, ntriples: lines.length ? `${lines.join(' .\n')} .\n` : '', quads: quads.length };
@@ -62,6 +68,14 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
     if (where.line === undefined && format === RDFXML) Object.assign(where, quotedTextPosition(error, text));
     return { ok: false, message: describe(error), ...where };
   }
+}
+
+/** Whether a quad is outside the default graph (its graph term is a wasm object of its own, freed here). */
+function inNamedGraph(quad: ox.Quad): boolean {
+  const graph = quad.graph;
+  const named = graph.termType !== 'DefaultGraph';
+  freeWasm([graph]);
+  return named;
 }
 
 /**

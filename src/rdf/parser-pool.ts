@@ -1,5 +1,5 @@
-import { Piscina } from 'piscina';
 import os from 'node:os';
+import { combinedMemory, ManagedPool, type PoolMemory } from '../memory/managed-pool.js';
 import type { ParseOutcome, ParseRequest } from './parse.js';
 import type { WorkControl } from '../deadlines/work-deadline.js';
 import type { ParseTask } from './parse-worker.js';
@@ -23,31 +23,36 @@ export class ParserFailed extends Error {
  * Parsing runs in its own small pools so large submissions never stall the event loop or the query replicas: one
  * thread for small bodies, min(2, cores) for the others. A task aborted through its signal (its deadline, or its
  * client gone) leaves the queue, or, when running, has its thread terminated and replaced (Piscina does both).
+ * Threads keep to a memory share and are replaced when idle past it (ManagedPool).
  */
 export class ParserPool {
   readonly threads = Math.max(1, Math.min(2, os.availableParallelism()));
-  private readonly pool = new Piscina({
-    filename: new URL('./parse-worker.js', import.meta.url).href,
-    maxThreads: this.threads,
-    idleTimeout: 60_000,
-  });
-  private readonly quick = new Piscina({
-    filename: new URL('./parse-worker.js', import.meta.url).href,
-    maxThreads: 1,
-    idleTimeout: 60_000,
-  });
+  private readonly pool: ManagedPool;
+  private readonly quick: ManagedPool;
+
+  /** `memoryBytes`: what the parser threads may hold together (their share of MEMORY_BUDGET_MB). */
+  constructor(options: { memoryBytes?: number } = {}) {
+    const perThread = (options.memoryBytes ?? Infinity) / (this.threads + 1);
+    const filename = new URL('./parse-worker.js', import.meta.url).href;
+    this.pool = new ManagedPool(perThread, { filename, maxThreads: this.threads, idleTimeout: 60_000 });
+    this.quick = new ManagedPool(perThread, { filename, maxThreads: 1, idleTimeout: 60_000 });
+  }
 
   async parse(request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
     const pool = request.bytes.length <= QUICK_PARSE_BYTES ? this.quick : this.pool;
     const started = control?.startPort();
     try {
       const task: ParseTask = { ...request, started };
-      return (await pool.run(task, { signal: control?.signal, transferList: started ? [started] : [] })) as ParseOutcome;
+      return await pool.run<ParseOutcome>(task, { signal: control?.signal, transferList: started ? [started] : [] });
     } catch (error) {
       if (control?.signal.aborted) throw error;
       // The thread died under the task (out of memory, a crash): Piscina has started another.
       throw new ParserFailed((error as Error).message);
     }
+  }
+
+  memory(): PoolMemory {
+    return combinedMemory([this.pool.memory(), this.quick.memory()]);
   }
 
   close(): Promise<void> {

@@ -5,6 +5,7 @@ import { allRecords, getRecord } from '../catalogs/catalog-record.js';
 import { catalogGraph } from '../catalogs/catalog-id.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { ExtractPool } from './extract-pool.js';
+import type { PoolMemory } from '../memory/managed-pool.js';
 import type { IndexFiles } from './index-files.js';
 import type { DescriptionFiles } from './description-files.js';
 import type { QualityGraphs } from '../quality/quality-graphs.js';
@@ -72,6 +73,11 @@ export class IndexFollower {
       version: this.deps.index.version,
       seq: this.indexedSeq,
     };
+  }
+
+  /** The extraction thread's memory, for /healthz and /metrics. */
+  extractionMemory(): PoolMemory {
+    return this.deps.extractor.memory();
   }
 
   /** Load the persisted index and catch up, in the background; the store must be open. */

@@ -3,7 +3,7 @@ import { Mutex, Semaphore } from 'async-mutex';
 import type { Logger } from 'pino';
 import { JournalWriter, dropCoveredSegments, encodeRecord, readJournal, repairJournal } from './journal.js';
 import { commitManifest, readManifest, removeUnreferenced, type Manifest } from './snapshots.js';
-import { ReplicaPool, ReplicaError } from './replica-pool.js';
+import { ReplicaPool, ReplicaError, type ReplicasMemory } from './replica-pool.js';
 import type { QueryDataset, RenderPart, SnapshotResult, WriteResult } from './replica-protocol.js';
 import { touchedGraphs, type GraphName, type GraphPatch, type RegistryChanges, type WriteOp } from './write-ops.js';
 import { DataDirLock } from './data-dir-lock.js';
@@ -15,6 +15,8 @@ export interface StoreOptions {
   maxQuads: number;
   compactJournalBytes: number;
   log: Logger;
+  /** What the replicas may hold together (their share of MEMORY_BUDGET_MB); unbounded when absent. */
+  memoryBytes?: number;
 }
 
 export interface CommitResult {
@@ -64,11 +66,17 @@ export class GraphStore {
       log: options.log,
       withDiskRead: (work) => this.diskReads.runExclusive(work, 1),
       committedSeq: () => this.seq,
+      memoryBytes: options.memoryBytes,
     });
   }
 
   get ready(): boolean {
     return this.opened && this.pool.readyCount > 0;
+  }
+
+  /** The replicas' memory (see ReplicaPool's memory rule). */
+  memory(): ReplicasMemory {
+    return this.pool.memory();
   }
 
   get stats() {

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { Replica, ReplicaError, type ReplicaRequestBody } from './replica.js';
 import type { InitResult, WriteResult } from './replica-protocol.js';
 import type { GraphName, WriteOp } from './write-ops.js';
+import { pastShare, threadBytes } from '../memory/thread-memory.js';
+import { queryTimeouts } from '../metrics/metrics.js';
 
 export class QueryTimeoutError extends Error {}
 export class NoReplicaError extends Error {}
@@ -15,6 +17,21 @@ interface Options {
   withDiskRead<T>(work: () => Promise<T>): Promise<T>;
   /** The last acknowledged write, which a new replica loads up to. */
   committedSeq(): number;
+  /** What the replicas may hold together (their share of MEMORY_BUDGET_MB); each may hold its part. */
+  memoryBytes?: number;
+}
+
+/** The replicas' memory as /healthz and /metrics show it. */
+export interface ReplicasMemory {
+  /** What each replica may hold before it is replaced. */
+  replicaShareBytes: number;
+  bytes: number;
+  /** A retiring replica has been replaced and ends once its last read is done. */
+  replicas: { name: string; ready: boolean; retiring: boolean; heapUsed: number; external: number; freshBytes: number }[];
+  /** Replicas replaced by a fresh one for holding more than their share, since the start. */
+  recycled: number;
+  /** Reads waiting for a free replica. */
+  queued: number;
 }
 
 /**
@@ -27,15 +44,33 @@ export class ReplicaPool {
   private readonly waiting: (() => boolean)[] = [];
   private serial = 0;
   private closing = false;
+  /** The replica being replaced for its memory: one at a time, since its successor is a full store copy more. */
+  private recycling: Replica | undefined;
+  private recycledCount = 0;
 
   constructor(private readonly options: Options) {}
 
   get readyCount(): number {
-    return this.replicas.filter((r) => r.ready).length;
+    return this.replicas.filter((r) => r.ready && !r.retiring).length;
   }
 
   get size(): number {
     return this.options.size;
+  }
+
+  private get shareBytes(): number {
+    return (this.options.memoryBytes ?? Infinity) / this.options.size;
+  }
+
+  memory(): ReplicasMemory {
+    const replicas = this.replicas.map((r) => ({ name: r.name, ready: r.ready, retiring: r.retiring, heapUsed: r.memory.heapUsed, external: r.memory.external, freshBytes: r.freshBytes }));
+    return {
+      replicaShareBytes: Math.floor(this.shareBytes),
+      bytes: replicas.reduce((sum, r) => sum + r.heapUsed + r.external, 0),
+      replicas,
+      recycled: this.recycledCount,
+      queued: this.waiting.length,
+    };
   }
 
   /**
@@ -87,7 +122,8 @@ export class ReplicaPool {
       replica
         .request<WriteResult>({ type: 'write', seq, op })
         .result.catch((error: Error) => {
-          if (this.closing) return;
+          // A retiring replica may end with writes still queued: its successor has them.
+          if (this.closing || replica.retiring) return;
           this.options.log.error({ replica: replica.name, seq, err: error.message }, 'replica failed to apply a journaled write; rebuilding it');
           void this.replace(replica);
         })
@@ -114,6 +150,7 @@ export class ReplicaPool {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
+          queryTimeouts.inc();
           if (replica.isStreaming(id)) replica.cancel(id);
           else void this.replace(replica);
           reject(new QueryTimeoutError(`The query ran longer than the limit of ${this.options.queryTimeoutMs} ms and was stopped`));
@@ -144,7 +181,11 @@ export class ReplicaPool {
   }
 
   private async spawn(onProgress?: (graphs: number, total: number, quads: number) => void): Promise<InitResult> {
-    const replica = new Replica(`replica-${++this.serial}`, (gone, error) => this.onExit(gone, error));
+    const replica = new Replica(
+      `replica-${++this.serial}`,
+      (gone, error) => this.onExit(gone, error),
+      (reported) => this.onMemory(reported),
+    );
     // Until its init request is posted the replica must get no write: init replays the journal up to that point.
     replica.postedSeq = Number.MAX_SAFE_INTEGER;
     this.replicas.push(replica);
@@ -166,17 +207,59 @@ export class ReplicaPool {
   private onExit(replica: Replica, error?: Error): void {
     const index = this.replicas.indexOf(replica);
     if (index >= 0) this.replicas.splice(index, 1);
-    if (this.closing) return;
+    // A replica being replaced for its memory already has its successor loading (see recycle()).
+    if (this.closing || replica.retiring || replica === this.recycling) return;
     if (error) this.options.log.error({ replica: replica.name, err: error.message }, 'replica stopped unexpectedly');
     this.options.log.warn({ replica: replica.name }, 'rebuilding replica from disk');
     this.spawn().catch((e: Error) => this.options.log.error({ err: e.message }, 'could not rebuild replica'));
+  }
+
+  /**
+   * The memory rule (src/memory/thread-memory.ts, pastShare): a replica holding more than its share, and a quarter of
+   * its share more than it held once loaded, is replaced. Oxigraph's wasm memory only grows (a large load, a large
+   * result, a dropped graph all leave it at its peak), and a replica loaded afresh from the snapshot and journal holds
+   * only the store. The fresh replica is loaded first, beside it, so reads go on; the old one then takes no new
+   * reads and ends when its last one is done.
+   */
+  private onMemory(replica: Replica): void {
+    const bytes = threadBytes(replica.memory);
+    // The first report follows a replica's load (init is its first request): what a fresh replica holds.
+    if (replica.freshBytes === 0) {
+      replica.freshBytes = bytes;
+      return;
+    }
+    if (this.closing || this.recycling || replica.retiring || !replica.ready || this.replicas.length > this.options.size) return;
+    if (!pastShare(bytes, this.shareBytes, replica.freshBytes)) return;
+    void this.recycle(replica);
+  }
+
+  private async recycle(old: Replica): Promise<void> {
+    this.recycling = old;
+    this.options.log.info({ replica: old.name, bytes: threadBytes(old.memory), shareBytes: this.shareBytes, freshBytes: old.freshBytes }, 'replica past its memory share; loading a fresh one to take its place');
+    try {
+      await this.spawn();
+      if (!old.alive) return;
+      old.retiring = true;
+      this.recycledCount++;
+      this.endIfRetired(old);
+    } catch (error) {
+      this.options.log.error({ replica: old.name, err: (error as Error).message }, 'could not load a fresh replica; the old one keeps serving');
+      // The old one may have ended meanwhile (a query timeout) without a rebuild of its own.
+      if (!old.alive && !this.closing) this.spawn().catch((e: Error) => this.options.log.error({ err: e.message }, 'could not rebuild replica'));
+    } finally {
+      this.recycling = undefined;
+    }
+  }
+
+  private endIfRetired(replica: Replica): void {
+    if (replica.retiring && replica.reads === 0) void replica.terminate();
   }
 
   /** A ready replica with no read in progress, the one with the fewest writes still to apply first. */
   private freeReplica(): Replica | undefined {
     let best: Replica | undefined;
     for (const replica of this.replicas) {
-      if (!replica.ready || !replica.alive || replica.reads > 0) continue;
+      if (!replica.ready || !replica.alive || replica.retiring || replica.reads > 0) continue;
       if (!best || replica.writes < best.writes) best = replica;
     }
     return best;
@@ -211,6 +294,7 @@ export class ReplicaPool {
 
   private release(replica: Replica): void {
     replica.reads = Math.max(0, replica.reads - 1);
+    this.endIfRetired(replica);
     this.wakeOne();
   }
 

@@ -1,5 +1,6 @@
 import type { GraphName, WriteOp } from './write-ops.js';
 import type { SnapshotEntry } from './snapshots.js';
+import type { ThreadMemory } from '../memory/thread-memory.js';
 
 /** Which graphs a query sees. Absent: the union of all graphs as default graph, every graph as named graph. */
 export interface QueryDataset {
@@ -35,7 +36,9 @@ export type ReplicaMessage =
   | { id: number; type: 'error'; message: string; kind: ReplicaErrorKind }
   | { id: number; type: 'chunk'; data: Uint8Array }
   | { id: number; type: 'end' }
-  | { id: number; type: 'progress'; graphs: number; totalGraphs: number; quads: number };
+  | { id: number; type: 'progress'; graphs: number; totalGraphs: number; quads: number }
+  /** What the replica holds after a request; sent after every one (see src/memory/thread-memory.ts). */
+  | { type: 'memory'; memory: ThreadMemory };
 
 export type ReplicaErrorKind = 'syntax' | 'capacity' | 'other';
 

@@ -11,6 +11,8 @@ import type { InitResult, QueryDataset, ReplicaControl, ReplicaMessage, ReplicaR
 import { serializeGraph } from '../rdf/serialize.js';
 import { formatByMediaType } from '../rdf/formats.js';
 import { countNewlines } from '../rdf/ntriples-lines.js';
+import { freeWasm } from '../rdf/wasm-objects.js';
+import { measureThread } from '../memory/thread-memory.js';
 
 /**
  * One replica of the store in its own thread. Oxigraph's calls are synchronous and cannot be cancelled, so they
@@ -56,6 +58,7 @@ async function drain(): Promise<void> {
       const kind = error instanceof CapacityError ? 'capacity' : /^error at \d+:\d+/.test(message) ? 'syntax' : 'other';
       send({ id: request.id, type: 'error', message, kind });
     }
+    send({ type: 'memory', memory: measureThread() });
   }
   working = false;
 }
@@ -188,10 +191,15 @@ function patch(graph: GraphName, change: GraphPatch): void {
   const staying = originals.remove(graph, change.remove, normalizeLiterals);
   let removed = 0;
   if (change.remove.length) {
-    for (const quad of ox.parse(change.remove, { format: 'nt', to_graph_name: term(graph) })) {
-      if (staying.size && staying.has(`${quad.subject.toString()} ${quad.predicate.toString()} ${quad.object.toString()} .`)) continue;
-      store.delete(quad);
-      removed++;
+    const quads = ox.parse(change.remove, { format: 'nt', to_graph_name: term(graph) });
+    try {
+      for (const quad of quads) {
+        if (staying.size && staying.has(tripleLine(quad))) continue;
+        store.delete(quad);
+        removed++;
+      }
+    } finally {
+      freeWasm(quads);
     }
   }
   if (change.trees.roots.length) {
@@ -201,6 +209,14 @@ function patch(graph: GraphName, change: GraphPatch): void {
   }
   counts.add(graph, -removed);
   load(graph, change.add);
+}
+
+/** A quad's triple as an N-Triples line; its terms are wasm objects of their own, freed at once. */
+function tripleLine(quad: ox.Quad): string {
+  const terms = [quad.subject, quad.predicate, quad.object];
+  const line = `${terms.join(' ')} .`;
+  freeWasm(terms);
+  return line;
 }
 
 /** Delete every blank node reachable from the roots through blank nodes only, deepest first, then the links to them. */

@@ -5,6 +5,7 @@ import type {
   ReplicaMessage,
   ReplicaRequest,
 } from './replica-protocol.js';
+import type { ThreadMemory } from '../memory/thread-memory.js';
 
 type Body<T extends ReplicaRequest> = T extends unknown ? Omit<T, 'id'> : never;
 export type ReplicaRequestBody = Body<ReplicaRequest>;
@@ -41,8 +42,18 @@ export class Replica {
   ready = false;
   /** Sequence number of the last write posted to this replica. */
   postedSeq = 0;
+  /** What the replica held after its last request. */
+  memory: ThreadMemory = { heapUsed: 0, external: 0 };
+  /** What it held once loaded: what a fresh replica of the store would hold (see ReplicaPool's memory rule). */
+  freshBytes = 0;
+  /** Replaced by a fresh replica: it takes no new reads and ends once its last one is done, without a rebuild. */
+  retiring = false;
 
-  constructor(readonly name: string, onExit: (replica: Replica, error?: Error) => void) {
+  constructor(
+    readonly name: string,
+    onExit: (replica: Replica, error?: Error) => void,
+    private readonly onMemory: (replica: Replica) => void = () => undefined,
+  ) {
     this.worker = new Worker(new URL('./replica-worker.js', import.meta.url), { name });
     this.worker.on('message', (message: ReplicaMessage) => this.receive(message));
     this.worker.on('error', (error) => this.fail(error));
@@ -101,6 +112,11 @@ export class Replica {
   }
 
   private receive(message: ReplicaMessage): void {
+    if (message.type === 'memory') {
+      this.memory = message.memory;
+      this.onMemory(this);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     switch (message.type) {

@@ -1,9 +1,9 @@
 import os from 'node:os';
-import { Piscina } from 'piscina';
+import { combinedMemory, ManagedPool, type PoolMemory } from '../memory/managed-pool.js';
 import { RDF_TYPE, dcat } from '../rdf/vocabulary.js';
 import { checkProfiles, findProfile, PROFILES, UnknownProfileError } from './profiles.js';
 import { makeReport, type ValidationReport, type ValidationResult } from './report.js';
-import { DEFAULT_CACHE_TRIPLES, mergeSortedResults, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
+import { DEFAULT_CACHE_TRIPLES, KEPT_BYTES_PER_TRIPLE, mergeSortedResults, sortResults, type NeedFullText, type ValidationTask, type ValidationTaskResult } from './validate-task.js';
 import type { WorkerRequest } from './validation-worker.js';
 import type { DatasetDigests } from './partition.js';
 import { withDeadline, type DeadlinePolicy, type WorkControl } from '../deadlines/work-deadline.js';
@@ -52,6 +52,11 @@ export interface CatalogValidatorOptions {
    * default: none). A stopped thread is terminated and replaced, and what it kept is forgotten.
    */
   deadline?: DeadlinePolicy;
+  /**
+   * What the validation threads may hold together (their share of MEMORY_BUDGET_MB). A thread past its part is replaced
+   * when idle, losing its kept indexes, so the kept triples are bounded to half of its part.
+   */
+  memoryBytes?: number;
 }
 
 /** No deadline: for the CLI, which validates what its operator gave it. */
@@ -71,7 +76,7 @@ export class CatalogValidator {
   readonly threads: number;
   readonly splitFrom: number;
   private readonly cacheTriples: number;
-  private readonly lanes: Piscina[];
+  private readonly lanes: ManagedPool[];
   private readonly loading: Promise<unknown>;
   /** The text each thread holds an index of, per catalogue: a write from that text sends only its line diff. */
   private readonly keptTexts = new Map<string, Kept>();
@@ -85,13 +90,14 @@ export class CatalogValidator {
     checkProfiles();
     this.threads = Math.max(1, options.threads ?? Math.min(2, os.availableParallelism()));
     this.splitFrom = options.splitFrom ?? 5000;
-    this.cacheTriples = options.cacheTriples ?? DEFAULT_CACHE_TRIPLES;
+    const laneBytes = (options.memoryBytes ?? Infinity) / this.threads;
+    this.cacheTriples = options.cacheTriples ?? Math.min(DEFAULT_CACHE_TRIPLES, Math.floor(laneBytes / 2 / KEPT_BYTES_PER_TRIPLE));
     this.deadline = options.deadline ?? NO_DEADLINE;
     this.generations = Array.from({ length: this.threads }, () => 0);
     this.lanes = Array.from(
       { length: this.threads },
       () =>
-        new Piscina({
+        new ManagedPool(laneBytes, {
           filename: new URL('./validation-worker.js', import.meta.url).href,
           minThreads: 1,
           maxThreads: 1,
@@ -250,7 +256,7 @@ export class CatalogValidator {
     const started = control.startPort();
     const request: WorkerRequest = { kind: 'validate', task, started };
     try {
-      return (await this.lanes[lane]!.run(request, { signal: control.signal, transferList: [started] })) as ValidationTaskResult | NeedFullText;
+      return await this.lanes[lane]!.run<ValidationTaskResult | NeedFullText>(request, { signal: control.signal, transferList: [started] });
     } catch (error) {
       if (control.signal.aborted) this.laneLost(lane);
       throw error;
@@ -260,6 +266,11 @@ export class CatalogValidator {
   private laneLost(lane: number): void {
     this.generations[lane]!++;
     for (const [key, entry] of this.keptTexts) if (entry.lane === lane) this.keptTexts.delete(key);
+  }
+
+  /** The threads' memory, as one pool (each thread is a lane of its own). */
+  memory(): PoolMemory {
+    return combinedMemory(this.lanes.map((lane) => lane.memory()));
   }
 
   /** Forget the texts whose indexes the thread no longer keeps. */

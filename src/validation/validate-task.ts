@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { forEachTriple, iriOf, termKind, TripleGraph, decodeLiteral } from './ntriples-graph.js';
 import { loadProfile, type LoadedProfile } from './loaded-profile.js';
 import { Partition, type DatasetDigests, type Triple } from './partition.js';
@@ -72,8 +73,19 @@ interface KeptCatalog {
 }
 
 const kept = new Map<string, KeptCatalog>();
-let versions = 0;
+
+/** Triples of the catalogue indexes this thread keeps (bounded by the tasks' cacheTriples). */
+export function keptTriples(): number {
+  let triples = 0;
+  for (const catalog of kept.values()) triples += catalog.triples;
+  return triples;
+}
+// Versions are unique across the process's threads: a lane's thread replaced (for its memory, or at a deadline) starts
+// with nothing kept, and a version it hands out must never match one its predecessor handed out.
+let versions = threadId * 2 ** 32;
 export const DEFAULT_CACHE_TRIPLES = 1_500_000;
+/** Heap a kept catalogue index takes per triple (1.5M triples: about 600 MB). */
+export const KEPT_BYTES_PER_TRIPLE = 400;
 
 /**
  * Parse, partition and validate in the calling thread. Every chunk of a split validation parses the whole catalogue
