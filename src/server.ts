@@ -19,6 +19,7 @@ import { IndexFollower } from './search/index-follower.js';
 import { IndexFiles } from './search/index-files.js';
 import { ExtractPool } from './search/extract-pool.js';
 import { DescriptionFiles } from './search/description-files.js';
+import { PublicWork } from './capacity/public-work.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -66,7 +67,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     log,
     quality: new QualityGraphs(store, config.baseUrl),
   });
-  const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log, datasets, indexer };
+  const ctx: AppContext = { config, store, parsers: new ParserPool(), validator: new CatalogValidator(), auth, organisations, log, datasets, indexer, publicWork: new PublicWork(config) };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);
   ctx.pages = portal.pages;
@@ -107,6 +108,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
       await store.close();
       await ctx.parsers.close();
       await ctx.validator.close();
+      await ctx.publicWork.close();
     },
   };
 }

@@ -46,7 +46,8 @@ export function sparqlEndpoint(ctx: AppContext) {
         : undefined;
     const sink = chunkSink(res, 200, `${mediaType}; charset=utf-8`);
     try {
-      await ctx.store.query(request.text, offered.get(mediaType)!, endpoint, dataset, sink.onChunk);
+      // Bounded, and kept off one replica: see capacity/public-work.ts.
+      await ctx.publicWork.queries.run(() => ctx.store.query(request.text, offered.get(mediaType)!, endpoint, dataset, sink.onChunk));
     } catch (error) {
       if (!sink.started) throw storeErrorToHttp(error);
       // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.

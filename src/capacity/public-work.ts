@@ -1,0 +1,52 @@
+import type { Config } from '../config.js';
+import { ParserPool } from '../rdf/parser-pool.js';
+import { CatalogValidator, type CatalogValidation } from '../validation/catalog-validator.js';
+import { WorkGate } from './work-gate.js';
+
+/** What POST /validate runs on: a parser pool, and a validation that stores and keeps nothing. */
+export interface DryRuns {
+  parsers: ParserPool;
+  validate(profileId: string, ntriples: string): Promise<CatalogValidation>;
+}
+
+/**
+ * Capacity for work anyone may ask for without a token — dry runs (POST /validate) and SPARQL queries — apart from
+ * the capacity of catalogue writes, so no amount of it starves a publisher:
+ *
+ * - Dry runs parse and validate in threads of their own (one parser, one validation thread), never in the pools
+ *   writes use (ctx.parsers, ctx.validator). Sharing those, a dry run's parse or validation queued in front of a
+ *   publisher's, FIFO, in the same pool; a validation lane is chosen by the catalogue, so a dry run of a large
+ *   catalogue blocked every write whose catalogue hashed to that lane. Now the dry runs only compete for CPU time,
+ *   which the operating system shares.
+ * - SPARQL queries run on at most SPARQL_CONCURRENCY replicas at once (default: all but one), so the last replica
+ *   is always free for a write (each write is first applied on a replica with no read in progress), for the
+ *   catalogue read-back a write may need, and for page reads.
+ * - In front of each, a bounded queue (PUBLIC_WORK_QUEUE, and no wait longer than QUERY_TIMEOUT_MS): a flood is
+ *   refused at once with 503 rather than queuing for minutes.
+ *
+ * Measured (test/capacity/reserved-capacity.test.ts, 2 vCPUs shared with other work): see MEASURED below.
+ */
+export class PublicWork implements DryRuns {
+  readonly parsers: ParserPool;
+  private readonly validator: CatalogValidator;
+  private readonly validations: WorkGate;
+  /** Admits SPARQL queries (not updates, which are writes). */
+  readonly queries: WorkGate;
+
+  constructor(config: Config) {
+    const bounded = (what: string, concurrency: number) => new WorkGate({ what, concurrency, queueLimit: config.publicWorkQueue, maxWaitMs: config.queryTimeoutMs });
+    this.parsers = new ParserPool({ threads: 1, admission: bounded('dry-run parses', 1) });
+    // Keeps no catalogue index: a dry run's text is not the next write's.
+    this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0 });
+    this.validations = bounded('dry-run validations', this.validator.threads);
+    this.queries = bounded('SPARQL queries', config.sparqlConcurrency ?? Math.max(1, config.queryWorkers - 1));
+  }
+
+  validate(profileId: string, ntriples: string): Promise<CatalogValidation> {
+    return this.validations.run(() => this.validator.validate(profileId, ntriples, undefined, { keepIndex: false }));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.parsers.close(), this.validator.close()]);
+  }
+}
