@@ -3,10 +3,13 @@ import { ParserPool } from '../rdf/parser-pool.js';
 import { CatalogValidator, type CatalogValidation } from '../validation/catalog-validator.js';
 import { WorkGate } from './work-gate.js';
 
+/** The options of CatalogValidator.validate but `keepIndex`, which a dry run never sets. */
+export type DryRunOptions = Omit<NonNullable<Parameters<CatalogValidator['validate']>[3]>, 'keepIndex'>;
+
 /** What POST /validate runs on: a parser pool, and a validation that stores and keeps nothing. */
 export interface DryRuns {
   parsers: ParserPool;
-  validate(profileId: string, ntriples: string): Promise<CatalogValidation>;
+  validate(profileId: string, ntriples: string, options?: DryRunOptions): Promise<CatalogValidation>;
 }
 
 /**
@@ -42,8 +45,8 @@ export class PublicWork implements DryRuns {
     this.queries = bounded('SPARQL queries', config.sparqlConcurrency ?? Math.max(1, config.queryWorkers - 1));
   }
 
-  validate(profileId: string, ntriples: string): Promise<CatalogValidation> {
-    return this.validations.run(() => this.validator.validate(profileId, ntriples, undefined, { keepIndex: false }));
+  validate(profileId: string, ntriples: string, options: DryRunOptions = {}): Promise<CatalogValidation> {
+    return this.validations.run(() => this.validator.validate(profileId, ntriples, undefined, { ...options, keepIndex: false }));
   }
 
   async close(): Promise<void> {
