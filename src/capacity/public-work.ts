@@ -27,7 +27,13 @@ export interface DryRuns {
  * - In front of each, a bounded queue (PUBLIC_WORK_QUEUE, and no wait longer than QUERY_TIMEOUT_MS): a flood is
  *   refused at once with 503 rather than queuing for minutes.
  *
- * Measured (test/capacity/reserved-capacity.test.ts, 2 vCPUs shared with other work): see MEASURED below.
+ * Measured on 2 vCPUs at load average 13–14 from other work (test/capacity/reserved-capacity.test.ts, once against
+ * this build and once against main at e2ea1a3): a 100-dataset catalogue re-PUT took 541 ms (217 ms quiet) beside 8
+ * anonymous dry runs of a 1,000-dataset catalogue, against 3,215 ms (134 ms quiet) when the dry runs shared the
+ * writes' threads; beside two slow SPARQL queries it took 355 ms (231 ms quiet), against 6,510 ms (179 ms quiet) —
+ * it waited until a query was stopped at QUERY_TIMEOUT_MS (6 s). The price: dry runs no longer use two threads
+ * each for parsing and validation (8 of them were answered within 10 s instead of 8.6 s, bench/capacity-bench.ts),
+ * and SPARQL queries run one at a time with two replicas.
  */
 export class PublicWork implements DryRuns {
   readonly parsers: ParserPool;
