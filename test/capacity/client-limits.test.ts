@@ -21,9 +21,15 @@ const ASK = `/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}`;
 // Runs until QUERY_TIMEOUT_MS on the 300 triples loaded in before().
 const CROSS_PRODUCT = `/sparql?query=${encodeURIComponent('SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }')}`;
 
-/** A request as the client at `address` (TRUST_PROXY=loopback makes the server believe X-Forwarded-For). */
-const from = (server: TestServer, address: string, path: string, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, { ...init, headers: { 'X-Forwarded-For': address, ...(init.headers as Record<string, string>) } });
+/**
+ * A request as the client at `address` (TRUST_PROXY=loopback makes the server believe X-Forwarded-For), read to its
+ * end as a client sending one request after another does: a request counts as in flight until its response is sent.
+ */
+async function from(server: TestServer, address: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const res = await fetch(`${server.url}${path}`, { ...init, headers: { 'X-Forwarded-For': address, ...(init.headers as Record<string, string>) } });
+  const body = await res.arrayBuffer();
+  return new Response(res.status === 204 || res.status === 304 ? null : body, { status: res.status, headers: res.headers });
+}
 
 async function expectTooMany(res: Response, limit: string, value: number): Promise<Problem> {
   expect(res.status).to.equal(429);
@@ -91,8 +97,12 @@ describe('per-client limits', function () {
       expect(res.headers.get('ratelimit')).to.match(new RegExp(`^"reads"; r=${remaining}; t=\\d+$`));
     }
     await expectTooMany(await from(server, client, '/organisations'), 'RATE_LIMIT_PER_MINUTE', 5);
-    // The query editor and the service description are reads, not queries.
+    // The query editor and the service description are reads, not queries; a page of /catalog is a read, the whole
+    // store's documents are costly.
     expect((await from(server, '192.0.2.3', '/sparql')).headers.get('ratelimit')).to.match(/^"reads"/);
+    expect((await from(server, '192.0.2.3', '/catalog?page=1&pageSize=10')).headers.get('ratelimit')).to.match(/^"reads"/);
+    expect((await from(server, '192.0.2.3', '/catalog.nt')).headers.get('ratelimit')).to.match(/^"costly"/);
+    expect((await from(server, '192.0.2.3', '/dump.nq')).headers.get('ratelimit')).to.match(/^"costly"/);
   });
 
   it('never limits /healthz, /metrics or the admin token', async () => {
@@ -142,6 +152,10 @@ describe('per-client limits', function () {
       expect(res.status).to.be.oneOf([201, 204]);
       expect(res.headers.get('ratelimit')).to.equal(null);
     }
+    // Another organisation's catalogue is not its own: counted (and refused by the route).
+    const other = await from(server, client, '/catalogs/boras', { method: 'PUT', body, headers: { Authorization: `Bearer ${publisherToken}`, 'Content-Type': 'text/turtle' } });
+    expect(other.status).to.equal(403);
+    expect(other.headers.get('ratelimit')).to.match(/^"reads"; r=\d+;/);
   });
 
   it('groups IPv6 clients by /56', async () => {
@@ -153,7 +167,7 @@ describe('per-client limits', function () {
 
   it('refuses a second costly request in flight with 429 and accepts it once the first has ended', async () => {
     const client = '192.0.2.7';
-    const slow = from(server, client, CROSS_PRODUCT);
+    const slow = from(server, client, CROSS_PRODUCT).then((res) => res.status);
     // The first request has been counted once its RateLimit header would be set; wait until it is evaluating.
     await new Promise((r) => setTimeout(r, 300));
     const second = await from(server, client, ASK);
@@ -161,7 +175,7 @@ describe('per-client limits', function () {
     expect(problem.retryAfter).to.equal(1);
     // Another client is not held back by this one.
     expect((await from(server, '192.0.2.8', ASK)).status).to.equal(200);
-    expect((await slow).status).to.equal(503);
+    expect(await slow).to.equal(503);
     expect((await from(server, client, ASK)).status).to.equal(200);
   });
 
