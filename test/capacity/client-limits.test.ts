@@ -80,6 +80,9 @@ describe('per-client limits', function () {
     const refused = await from(server, client, ASK);
     expect(refused.headers.get('ratelimit')).to.match(/^"costly"; r=0; t=\d+$/);
     const problem = await expectTooMany(refused, 'COSTLY_RATE_LIMIT_PER_MINUTE', 3);
+    // A page's script may read them.
+    const exposed = refused.headers.get('access-control-expose-headers')!.split(',').map((h) => h.trim());
+    expect(exposed).to.include.members(['RateLimit', 'RateLimit-Policy', 'Retry-After']);
     expect(problem.detail).to.match(/more than 3 costly requests/);
     // POST /validate counts against the same limit.
     const validate = await from(server, client, '/validate?profile=dcat-ap-3', { method: 'POST', body: '', headers: { 'Content-Type': 'text/turtle' } });
