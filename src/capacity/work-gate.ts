@@ -33,8 +33,9 @@ export class WorkGate {
     return this.queue.length;
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    await this.enter();
+  /** Run `work` when a place is free. Aborting `signal` (its client has gone) while it waits takes it off the queue. */
+  async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.enter(signal);
     try {
       return await work();
     } finally {
@@ -42,7 +43,8 @@ export class WorkGate {
     }
   }
 
-  private enter(): Promise<void> {
+  private enter(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const { what, concurrency, queueLimit, maxWaitMs } = this.options;
     if (this.active < concurrency) {
       this.active++;
@@ -57,17 +59,25 @@ export class WorkGate {
       );
     }
     return new Promise((resolve, reject) => {
+      const abandon = () => {
+        this.queue.splice(this.queue.indexOf(entry), 1);
+        clearTimeout(entry.timer);
+        reject(signal!.reason);
+      };
       const entry = {
         // The place is handed over by leave(): `active` stays as it is.
         admit: () => {
           clearTimeout(entry.timer);
+          signal?.removeEventListener('abort', abandon);
           resolve();
         },
         timer: setTimeout(() => {
           this.queue.splice(this.queue.indexOf(entry), 1);
+          signal?.removeEventListener('abort', abandon);
           reject(serviceUnavailable(`The server is busy: waited ${maxWaitMs} ms for one of ${concurrency} places for ${what}; try again shortly`, RETRY_AFTER_SECONDS, { limit: 'QUERY_TIMEOUT_MS', value: maxWaitMs }));
         }, maxWaitMs),
       };
+      signal?.addEventListener('abort', abandon, { once: true });
       this.queue.push(entry);
     });
   }

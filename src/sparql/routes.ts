@@ -45,10 +45,14 @@ export function sparqlEndpoint(ctx: AppContext) {
         ? { defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs }
         : undefined;
     const sink = chunkSink(res, 200, `${mediaType}; charset=utf-8`);
+    // Queries are bounded, and kept off one replica (capacity/public-work.ts); one whose client has left while it
+    // waits is taken off the queue.
+    const gone = new AbortController();
+    res.once('close', () => gone.abort(new Error('The client closed the connection')));
     try {
-      // Bounded, and kept off one replica: see capacity/public-work.ts.
-      await ctx.publicWork.queries.run(() => ctx.store.query(request.text, offered.get(mediaType)!, endpoint, dataset, sink.onChunk));
+      await ctx.publicWork.queries.run(() => ctx.store.query(request.text, offered.get(mediaType)!, endpoint, dataset, sink.onChunk), gone.signal);
     } catch (error) {
+      if (gone.signal.aborted && !sink.started) return;
       if (!sink.started) throw storeErrorToHttp(error);
       // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.
       ctx.log.warn({ err: (error as Error).message }, 'query stream ended early');
