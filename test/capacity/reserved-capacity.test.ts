@@ -132,5 +132,23 @@ describe('capacity reserved for catalogue writes', function () {
       }
       expect((await fetch(`${server.url}${ASK}`, { headers: anonymous(5) })).status).to.equal(200);
     });
+
+    it('takes a query whose client has left off the queue, so it holds no place there', async () => {
+      const running = fetch(`${server.url}${CROSS_PRODUCT}`, { headers: anonymous(6) });
+      // Well before the running query's timeout, so that the waiting ones get their turn within their own wait.
+      await new Promise((r) => setTimeout(r, 1500));
+      const leaving = new AbortController();
+      const left = fetch(`${server.url}${CROSS_PRODUCT}`, { headers: anonymous(7), signal: leaving.signal }).catch((error: Error) => error);
+      const waiting = fetch(`${server.url}${ASK}`, { headers: anonymous(8) });
+      await new Promise((r) => setTimeout(r, 200));
+      leaving.abort();
+      expect(await left).to.be.instanceOf(Error);
+      await new Promise((r) => setTimeout(r, 200));
+      // Had the query that left kept its place, the queue (PUBLIC_WORK_QUEUE=2) would be full: 503 at once.
+      const next = fetch(`${server.url}${ASK}`, { headers: anonymous(9) });
+      expect((await running).status).to.equal(503);
+      expect((await waiting).status).to.equal(200);
+      expect((await next).status).to.equal(200);
+    });
   });
 });
