@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { tooManyRequests } from '../http/errors.js';
 import { clientOf } from './client.js';
 import { inFlightLimit } from './in-flight-limit.js';
-import { requestCost, type RequestCost } from './request-cost.js';
+import { COSTLY_REQUESTS, requestCost, type RequestCost } from './request-cost.js';
 
 /** A valid publisher token gets this many times the limits of an address: it is one accountable client. */
 export const TOKEN_LIMIT_FACTOR = 10;
@@ -37,7 +37,7 @@ export function clientLimits(ctx: AppContext): RequestHandler {
       handler: (req, _res, next) => {
         const info = (req as Request & { rateLimit: RateLimitInfo }).rateLimit;
         const retryAfter = Math.max(1, Math.ceil(((info.resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000));
-        const what = policy === 'costly' ? 'costly requests (SPARQL, POST /validate)' : 'requests';
+        const what = policy === 'costly' ? COSTLY_REQUESTS : 'requests';
         next(tooManyRequests(`This client has sent more than ${info.limit} ${what} in a minute, the limit (${setting}); try again in ${retryAfter} s`, retryAfter, { limit: setting, value: info.limit }));
       },
     });

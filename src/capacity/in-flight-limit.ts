@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { tooManyRequests } from '../http/errors.js';
+import { COSTLY_REQUESTS } from './request-cost.js';
 
 /**
  * At most `limitOf(req)` requests of one client in flight at once; the next gets 429 until one ends. A request ends
@@ -14,7 +15,7 @@ export function inFlightLimit(keyOf: (req: Request) => string, limitOf: (req: Re
     const running = inFlight.get(key) ?? 0;
     if (running >= limit) {
       next(
-        tooManyRequests(`This client already has ${running} costly requests (SPARQL, POST /validate) in progress, the limit (COSTLY_CONCURRENCY_PER_CLIENT); send the next when one has finished`, 1, {
+        tooManyRequests(`This client already has ${running} ${COSTLY_REQUESTS} in progress, the limit (COSTLY_CONCURRENCY_PER_CLIENT); send the next when one has finished`, 1, {
           limit: 'COSTLY_CONCURRENCY_PER_CLIENT',
           value: limit,
         }),

@@ -6,14 +6,19 @@ import type { Client } from './client.js';
  * - `exempt`: /healthz and /metrics (monitoring must see a server under load), anything with the admin token (the
  *   operator), and a publisher's writes to its own catalogues (bounded by each catalogue's lock, and given threads of
  *   their own: see public-work.ts);
- * - `costly`: SPARQL queries and updates, POST /validate, and the documents of the whole store (/dump.nq, /catalog
- *   unpaged) — seconds of CPU or a replica held for seconds each at worst;
+ * - `costly`: SPARQL queries and updates, POST /validate, a catalogue's validation report (validated again when the
+ *   writer no longer keeps it), and the documents of the whole store (/dump.nq, /catalog unpaged) — seconds of CPU
+ *   or a replica held for seconds each at worst;
  * - `read`: everything else, milliseconds each (pages, documents, search, /catalog paging; mostly cached).
  */
 export type RequestCost = 'exempt' | 'costly' | 'read';
 
+/** What `costly` is, in refusals. */
+export const COSTLY_REQUESTS = 'costly requests (SPARQL, POST /validate, validation reports, /dump.nq, the whole /catalog)';
+
 const UNLIMITED_PATHS = new Set(['/healthz', '/metrics']);
 const WHOLE_CATALOG = /^\/catalog(\.[a-z]+)?$/;
+const VALIDATION_REPORT = /^\/catalogs\/[^/]+\/validation$/;
 
 export function requestCost(req: Request, client: Client): RequestCost {
   if (UNLIMITED_PATHS.has(req.path)) return 'exempt';
@@ -24,6 +29,7 @@ export function requestCost(req: Request, client: Client): RequestCost {
   if (req.path === '/sparql') return write || 'query' in req.query || 'update' in req.query ? 'costly' : 'read';
   if (req.path === '/validate') return req.method === 'POST' ? 'costly' : 'read';
   if (req.path === '/dump.nq' || (WHOLE_CATALOG.test(req.path) && !('page' in req.query))) return 'costly';
+  if (VALIDATION_REPORT.test(req.path)) return 'costly';
   return 'read';
 }
 

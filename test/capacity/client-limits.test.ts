@@ -106,6 +106,7 @@ describe('per-client limits', function () {
     expect((await from(server, '192.0.2.3', '/catalog?page=1&pageSize=10')).headers.get('ratelimit')).to.match(/^"reads"/);
     expect((await from(server, '192.0.2.3', '/catalog.nt')).headers.get('ratelimit')).to.match(/^"costly"/);
     expect((await from(server, '192.0.2.3', '/dump.nq')).headers.get('ratelimit')).to.match(/^"costly"/);
+    expect((await from(server, '192.0.2.9', '/catalogs/goteborg/validation')).headers.get('ratelimit')).to.match(/^"costly"/);
   });
 
   it('never limits /healthz, /metrics or the admin token', async () => {
