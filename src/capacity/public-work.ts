@@ -33,7 +33,8 @@ export interface DryRuns {
  * writes' threads; beside two slow SPARQL queries it took 355 ms (231 ms quiet), against 6,510 ms (179 ms quiet) —
  * it waited until a query was stopped at QUERY_TIMEOUT_MS (6 s). The price: dry runs no longer use two threads
  * each for parsing and validation (8 of them were answered within 10 s instead of 8.6 s, bench/capacity-bench.ts),
- * and SPARQL queries run one at a time with two replicas.
+ * and SPARQL queries run one at a time with two replicas. Memory: the two threads take about 45 MB before their
+ * first dry run (measured in process), plus 80–120 MB for each profile dry runs have named.
  */
 export class PublicWork implements DryRuns {
   readonly parsers: ParserPool;
@@ -45,8 +46,9 @@ export class PublicWork implements DryRuns {
   constructor(config: Config) {
     const bounded = (what: string, concurrency: number) => new WorkGate({ what, concurrency, queueLimit: config.publicWorkQueue, maxWaitMs: config.queryTimeoutMs });
     this.parsers = new ParserPool({ threads: 1, admission: bounded('dry-run parses', 1) });
-    // Keeps no catalogue index: a dry run's text is not the next write's.
-    this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0 });
+    // Keeps no catalogue index (a dry run's text is not the next write's), and compiles only the profiles dry runs ask
+    // for: the writes' threads have checked them all at start.
+    this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0, compileAtStart: false });
     this.validations = bounded('dry-run validations', this.validator.threads);
     this.queries = bounded('SPARQL queries', config.sparqlConcurrency ?? Math.max(1, config.queryWorkers - 1));
   }
