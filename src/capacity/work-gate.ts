@@ -16,8 +16,8 @@ const RETRY_AFTER_SECONDS = 5;
 
 /**
  * A bounded admission: at most `concurrency` pieces of work at once, at most `queueLimit` waiting, none waiting longer
- * than `maxWaitMs`. Work nobody has to wait for (a thread pool's own queue, a replica's) is unbounded; this is the
- * bound in front of it, so a flood of costly requests is refused fast with 503 instead of queuing for minutes.
+ * than `maxWaitMs`. The queues behind it (a thread pool's, the replicas') have no bound; this is the bound in front of
+ * them, so a flood of costly requests is refused fast with 503 instead of queuing for minutes.
  */
 export class WorkGate {
   private active = 0;
