@@ -19,6 +19,8 @@ export function health(ctx: AppContext, catalogs: CatalogServices) {
           : { status: 'ready' },
       // Tests and operators wait on it: 'ready' means every acknowledged write is searchable.
       search: ctx.indexer.status,
+      // Dry runs and SPARQL queries running and waiting for their threads and replicas (capacity/public-work.ts).
+      capacity: ctx.publicWork.queues,
       // The main thread's heap: replicas (and their wasm memory) live in worker threads and count only in rss.
       memory: { rss, mainHeapUsed: heapUsed },
     });

@@ -39,13 +39,15 @@ export interface DryRuns {
 export class PublicWork implements DryRuns {
   readonly parsers: ParserPool;
   private readonly validator: CatalogValidator;
+  private readonly parses: WorkGate;
   private readonly validations: WorkGate;
   /** Admits SPARQL queries (not updates, which are writes). */
   readonly queries: WorkGate;
 
   constructor(config: Config) {
     const bounded = (what: string, concurrency: number) => new WorkGate({ what, concurrency, queueLimit: config.publicWorkQueue, maxWaitMs: config.queryTimeoutMs });
-    this.parsers = new ParserPool({ threads: 1, admission: bounded('dry-run parses', 1) });
+    this.parses = bounded('dry-run parses', 1);
+    this.parsers = new ParserPool({ threads: 1, admission: this.parses });
     // Keeps no catalogue index (a dry run's text is not the next write's), and compiles only the profiles dry runs ask
     // for: the writes' threads have checked them all at start.
     this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0, compileAtStart: false });
@@ -55,6 +57,12 @@ export class PublicWork implements DryRuns {
 
   validate(profileId: string, ntriples: string, options: DryRunOptions = {}): Promise<CatalogValidation> {
     return this.validations.run(() => this.validator.validate(profileId, ntriples, undefined, { ...options, keepIndex: false }));
+  }
+
+  /** Work running and waiting at each gate: `capacity` in /healthz. */
+  get queues(): Record<'sparqlQueries' | 'dryRunParses' | 'dryRunValidations', { running: number; waiting: number }> {
+    const depth = (gate: WorkGate) => ({ running: gate.running, waiting: gate.waiting });
+    return { sparqlQueries: depth(this.queries), dryRunParses: depth(this.parses), dryRunValidations: depth(this.validations) };
   }
 
   async close(): Promise<void> {

@@ -109,6 +109,9 @@ describe('capacity reserved for catalogue writes', function () {
       const slow = [1, 2, 3].map((n) => fetch(`${server.url}${CROSS_PRODUCT}`, { headers: anonymous(n) }));
       await new Promise((r) => setTimeout(r, 300));
 
+      const health = (await (await fetch(`${server.url}/healthz`)).json()) as { capacity: { sparqlQueries: { running: number; waiting: number } } };
+      expect(health.capacity.sparqlQueries).to.deep.equal({ running: 1, waiting: 2 });
+
       const refusedAt = performance.now();
       const refused = await fetch(`${server.url}${ASK}`, { headers: anonymous(4) });
       expect(performance.now() - refusedAt).to.be.lessThan(1000);
