@@ -3,8 +3,11 @@ import { ParserPool } from '../rdf/parser-pool.js';
 import { CatalogValidator, type CatalogValidation } from '../validation/catalog-validator.js';
 import { WorkGate } from './work-gate.js';
 
-/** The options of CatalogValidator.validate but `keepIndex`, which a dry run never sets. */
-export type DryRunOptions = Omit<NonNullable<Parameters<CatalogValidator['validate']>[3]>, 'keepIndex'>;
+/**
+ * The options of CatalogValidator.validate but `keepIndex`, which a dry run never sets; `signal` (its client has gone)
+ * also takes a dry run that still waits for the thread off the queue.
+ */
+export type DryRunOptions = Omit<NonNullable<Parameters<CatalogValidator['validate']>[3]>, 'keepIndex'> & { signal?: AbortSignal };
 
 /** What POST /validate runs on: a parser pool, and a validation that stores and keeps nothing. */
 export interface DryRuns {
@@ -56,7 +59,7 @@ export class PublicWork implements DryRuns {
   }
 
   validate(profileId: string, ntriples: string, options: DryRunOptions = {}): Promise<CatalogValidation> {
-    return this.validations.run(() => this.validator.validate(profileId, ntriples, undefined, { ...options, keepIndex: false }));
+    return this.validations.run(() => this.validator.validate(profileId, ntriples, undefined, { ...options, keepIndex: false }), options.signal);
   }
 
   /** Work running and waiting at each gate: `capacity` in /healthz. */
