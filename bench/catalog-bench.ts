@@ -281,7 +281,8 @@ async function run(options: Options): Promise<{ markdown: string; json: unknown 
   progress('starting the server');
   // A fixed BASE_URL: with PORT=0 the default would follow the port, and the restart in (e) gets another port, so the
   // catalog graphs (named {BASE_URL}/catalogs/{id}) would no longer be found under their ids.
-  const serverEnv = { BASE_URL: 'http://localhost:3030' };
+  // settle() reads once from each replica at the same time, so queries may use both.
+  const serverEnv = { BASE_URL: 'http://localhost:3030', SPARQL_CONCURRENCY: '2' };
   let server = await BenchServer.start({ dataDir, logFile: path.join(runDir, 'server-1.log'), env: serverEnv });
   const listening = server.lines.find((l) => typeof l.msg === 'string' && l.msg.startsWith('listening')) as LogLine & { baseUrl?: string };
   const baseUrl = String(listening.baseUrl);

@@ -14,6 +14,8 @@ export type LogLine = Record<string, unknown> & { msg?: string; level?: number }
 
 const running = new Set<ChildProcess>();
 
+const BENCH_CLIENT_LIMITS = { RATE_LIMIT_PER_MINUTE: '0', COSTLY_RATE_LIMIT_PER_MINUTE: '0', COSTLY_CONCURRENCY_PER_CLIENT: '0' };
+
 /** Kill every server this process started (used on exit and on errors). */
 export function killAllServers(): void {
   for (const child of running) {
@@ -64,7 +66,8 @@ export class BenchServer {
     const started = now();
     const spawnedAt = Date.now();
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, ADMIN_TOKEN, LOG_LEVEL: 'info', ...options.env },
+      // The benches are one client sending as fast as it can: per-client limits off unless a bench sets them.
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, ADMIN_TOKEN, LOG_LEVEL: 'info', ...BENCH_CLIENT_LIMITS, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running.add(child);

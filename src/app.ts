@@ -24,6 +24,7 @@ import { searchEndpoint } from './search/routes.js';
 import { catalogQuality } from './quality/routes.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { metricsEndpoint, METRICS_PATH, watchServer } from './metrics/routes.js';
+import { clientLimits } from './capacity/client-limits.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /**
@@ -35,6 +36,8 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // Only when configured: X-Forwarded-For decides which client a request counts against.
+  app.set('trust proxy', ctx.config.trustProxy);
 
   app.use(httpMetrics());
   app.use(crossOrigin());
@@ -48,6 +51,8 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
     res.status(503).setHeader('Retry-After', '5');
     res.json({ status: 'loading', detail: 'The store is still loading' });
   });
+  // Everything after this counts against its client's limits (monitoring above it does not).
+  app.use(clientLimits(ctx));
 
   app.all('/organisations{.:format}', organisationList(ctx));
   app.all('/organisations/:id{.:format}', organisationDescription(ctx));
@@ -64,7 +69,7 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.all(PROFILES_PATH, profilesEndpoint(ctx));
   app.get(`${PROFILES_PATH}/:id/shapes{.:ext}`, profileShapesEndpoint(ctx));
   app.get(`${PROFILES_PATH}/:id`, profileEndpoint(ctx));
-  app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.validator));
+  app.all(VALIDATE_PATH, validateEndpoint(ctx, ctx.publicWork));
 
   app.get('/sparql', sparqlEditorPage(ctx));
   app.all('/sparql', sparqlEndpoint(ctx));

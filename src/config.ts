@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { InputLimits } from './rdf/input-limits/refused-input.js';
 import type { DeadlinePolicy } from './deadlines/work-deadline.js';
 import { catalogTextsDefaultMb, machineBudgetMb, type BudgetSource } from './memory/budget.js';
+import net from 'node:net';
 
 /** Everything the server can be told from outside, read once at start. */
 export interface Config {
@@ -36,6 +37,22 @@ export interface Config {
   /** Megabytes the server may take in all: MEMORY_BUDGET_MB, else three quarters of the container's or machine's memory. */
   memoryBudgetMb: number;
   memoryBudgetSource: BudgetSource;
+  // Fair capacity and per-client limits (src/capacity/).
+  /** Express's `trust proxy`: false (the socket's address is the client), a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string[];
+  /** Requests per minute per client on ordinary reads (pages, documents, search, paging); 0 disables. */
+  rateLimitPerMinute: number;
+  /** Requests per minute per client on costly work (SPARQL, POST /validate); 0 disables. */
+  costlyRateLimitPerMinute: number;
+  /** Costly requests per client in flight at once; 0 disables. */
+  costlyConcurrencyPerClient: number;
+  /**
+   * SPARQL queries evaluated at once; the other replicas stay free for writes and page reads. Undefined: one fewer
+   * than the replicas (at least one).
+   */
+  sparqlConcurrency: number | undefined;
+  /** Dry runs or SPARQL queries that may wait for a thread; past it they get 503 at once. */
+  publicWorkQueue: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +112,39 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
     memoryBudgetMb: budget.mb,
     memoryBudgetSource: budget.source,
+
+    trustProxy: trustProxy(env),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0),
+    costlyRateLimitPerMinute: integer(env, 'COSTLY_RATE_LIMIT_PER_MINUTE', 60, 0),
+    costlyConcurrencyPerClient: integer(env, 'COSTLY_CONCURRENCY_PER_CLIENT', 2, 0),
+    sparqlConcurrency: optionalInteger(env, 'SPARQL_CONCURRENCY', 1),
+    publicWorkQueue: integer(env, 'PUBLIC_WORK_QUEUE', 16, 0),
   };
+}
+
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : integer(env, name, 0, min);
+}
+
+/**
+ * TRUST_PROXY: "false" (default), a hop count, or a comma-separated list of proxy addresses, subnets (CIDR) or
+ * express's names (loopback, linklocal, uniquelocal). "true" is refused: it would trust any X-Forwarded-For a client
+ * writes, and per-client limits would be as many clients as it cares to invent.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') throw new ConfigError('TRUST_PROXY=true would trust any X-Forwarded-For; give a hop count or the proxies\' addresses');
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const maxBits = net.isIPv6(address!) ? 128 : 32;
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits) || (net.isIPv4(bits!) && maxBits === 32);
+    if (!named && (!net.isIP(address!) || !validBits || extra !== undefined)) {
+      throw new ConfigError(`TRUST_PROXY must be false, a hop count, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas; "${entry}" is none of these`);
+    }
+  }
+  return entries;
 }

@@ -8,6 +8,7 @@ import type { CatalogValidator } from './validation/catalog-validator.js';
 import type { PortalPages } from './linked-data/pages.js';
 import type { DatasetIndex } from './search/dataset-index.js';
 import type { IndexFollower } from './search/index-follower.js';
+import type { PublicWork } from './capacity/public-work.js';
 
 /** What request handlers need, built once in main.ts and passed to createApp. */
 export interface AppContext {
@@ -24,4 +25,6 @@ export interface AppContext {
   datasets: DatasetIndex;
   /** Keeps `datasets` up to date and persisted; its status is in /healthz. */
   indexer: IndexFollower;
+  /** Threads and bounded queues for dry runs and SPARQL queries, apart from those of writes. */
+  publicWork: PublicWork;
 }

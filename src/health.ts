@@ -20,6 +20,8 @@ export function health(ctx: AppContext, catalogs: CatalogServices) {
           : { status: 'ready' },
       // Tests and operators wait on it: 'ready' means every acknowledged write is searchable.
       search: ctx.indexer.status,
+      // Dry runs and SPARQL queries running and waiting for their threads and replicas (capacity/public-work.ts).
+      capacity: ctx.publicWork.queues,
       // rss is the process; mainHeapUsed the main thread's heap; then the budget and each component's part of it
       // (src/memory/report.ts): replicas and pooled threads report their own heap and wasm memory.
       memory: { rss, mainHeapUsed: heapUsed, ...memoryReport(ctx, catalogs) },

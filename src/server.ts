@@ -20,6 +20,7 @@ import { IndexFiles } from './search/index-files.js';
 import { ExtractPool } from './search/extract-pool.js';
 import { DescriptionFiles } from './search/description-files.js';
 import { memoryShares } from './memory/budget.js';
+import { PublicWork } from './capacity/public-work.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -73,13 +74,14 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   const ctx: AppContext = {
     config,
     store,
-    parsers: new ParserPool({ memoryBytes: shares.parsers }),
-    validator: new CatalogValidator({ deadline: config.parseDeadline, memoryBytes: shares.validation }),
+    parsers: new ParserPool({ memoryBytes: shares.parsers * (1 - PublicWork.MEMORY_PART) }),
+    validator: new CatalogValidator({ deadline: config.parseDeadline, memoryBytes: shares.validation * (1 - PublicWork.MEMORY_PART) }),
     auth,
     organisations,
     log,
     datasets,
     indexer,
+    publicWork: new PublicWork(config, shares),
   };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);
@@ -121,6 +123,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
       await store.close();
       await ctx.parsers.close();
       await ctx.validator.close();
+      await ctx.publicWork.close();
     },
   };
 }

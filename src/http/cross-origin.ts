@@ -9,6 +9,7 @@ export const crossOrigin = () =>
     origin: '*',
     methods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'If-Match', 'If-None-Match'],
-    exposedHeaders: ['ETag', 'Link', 'Location', 'Validation-Warnings', 'Server-Timing'],
+    // RateLimit, RateLimit-Policy and Retry-After let a page's script pace itself (capacity/client-limits.ts).
+    exposedHeaders: ['ETag', 'Link', 'Location', 'Validation-Warnings', 'Server-Timing', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
     maxAge: 86_400,
   });

@@ -36,6 +36,9 @@ export const unsupportedMediaType = (given: string | undefined, supported: strin
     { supported },
   );
 export const unprocessable = (message: string, details?: Record<string, unknown>) => new HttpError(422, message, details);
-export const serviceUnavailable = (message: string, retryAfterSeconds?: number) =>
-  new HttpError(503, message, {}, retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {});
+export const serviceUnavailable = (message: string, retryAfterSeconds?: number, details?: Record<string, unknown>) =>
+  new HttpError(503, message, details, retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {});
+/** A per-client limit: `limit` names it (its configuration variable), `value` is its value. */
+export const tooManyRequests = (message: string, retryAfterSeconds: number, details: { limit: string; value: number } & Record<string, unknown>) =>
+  new HttpError(429, message, { ...details, retryAfter: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
 export const insufficientStorage = (message: string) => new HttpError(507, message);

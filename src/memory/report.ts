@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { CatalogServices } from '../catalogs/routes.js';
-import type { PoolMemory } from './managed-pool.js';
+import { combinedMemory, type PoolMemory } from './managed-pool.js';
 import type { ReplicasMemory } from '../store/replica-pool.js';
 import { memoryShares, type BudgetSource } from './budget.js';
 import { threadBytes } from './thread-memory.js';
@@ -26,17 +26,19 @@ export interface MemoryReport {
   };
 }
 
-export function memoryReport(ctx: Pick<AppContext, 'config' | 'store' | 'parsers' | 'validator' | 'indexer' | 'datasets'>, catalogs: Pick<CatalogServices, 'writer'>): MemoryReport {
+export function memoryReport(ctx: Pick<AppContext, 'config' | 'store' | 'parsers' | 'validator' | 'indexer' | 'datasets' | 'publicWork'>, catalogs: Pick<CatalogServices, 'writer'>): MemoryReport {
   const shares = memoryShares(ctx.config.memoryBudgetMb, ctx.config.catalogCacheMb);
   const { heapUsed, external } = process.memoryUsage();
   const kept = catalogs.writer.keptTexts;
+  const dryRuns = ctx.publicWork.memory();
   return {
     budget: { bytes: shares.totalBytes, source: ctx.config.memoryBudgetSource },
     components: {
       main: { bytes: threadBytes({ heapUsed, external }), heapUsed, external, shareBytes: shares.catalogTexts + shares.searchIndex },
       replicas: { ...ctx.store.memory(), shareBytes: shares.replicas },
-      parsers: { ...ctx.parsers.memory(), shareBytes: shares.parsers },
-      validation: { ...ctx.validator.memory(), shareBytes: shares.validation },
+      // The dry runs' threads (capacity/public-work.ts) keep to a part of the same shares.
+      parsers: { ...combinedMemory([ctx.parsers.memory(), dryRuns.parsers]), shareBytes: shares.parsers },
+      validation: { ...combinedMemory([ctx.validator.memory(), dryRuns.validation]), shareBytes: shares.validation },
       extraction: { ...ctx.indexer.extractionMemory(), shareBytes: shares.extraction },
       catalogTexts: { bytes: kept.bytes, catalogs: kept.catalogs, shareBytes: shares.catalogTexts },
       searchIndex: { datasets: ctx.datasets.size, shareBytes: shares.searchIndex },

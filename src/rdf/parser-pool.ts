@@ -3,6 +3,18 @@ import { combinedMemory, ManagedPool, type PoolMemory } from '../memory/managed-
 import type { ParseOutcome, ParseRequest } from './parse.js';
 import type { WorkControl } from '../deadlines/work-deadline.js';
 import type { ParseTask } from './parse-worker.js';
+import type { WorkGate } from '../capacity/work-gate.js';
+
+export interface ParserPoolOptions {
+  /** Threads for bodies past QUICK_PARSE_BYTES; default min(2, cores). */
+  threads?: number;
+  /** A thread of its own for small bodies (default true). */
+  quickThread?: boolean;
+  /** Bounds the parses waiting for a thread (the public pool's; see capacity/public-work.ts). */
+  admission?: WorkGate;
+  /** What the parser threads may hold together (their share of MEMORY_BUDGET_MB). */
+  memoryBytes?: number;
+}
 
 /**
  * Bodies up to this size parse in a thread of their own, so that a small document (a dry run, a POST of one dataset, a
@@ -26,20 +38,28 @@ export class ParserFailed extends Error {
  * Threads keep to a memory share and are replaced when idle past it (ManagedPool).
  */
 export class ParserPool {
-  readonly threads = Math.max(1, Math.min(2, os.availableParallelism()));
+  readonly threads: number;
   private readonly pool: ManagedPool;
-  private readonly quick: ManagedPool;
+  private readonly quick: ManagedPool | undefined;
+  private readonly admission?: WorkGate;
 
-  /** `memoryBytes`: what the parser threads may hold together (their share of MEMORY_BUDGET_MB). */
-  constructor(options: { memoryBytes?: number } = {}) {
-    const perThread = (options.memoryBytes ?? Infinity) / (this.threads + 1);
+  constructor(options: ParserPoolOptions = {}) {
+    this.threads = Math.max(1, options.threads ?? Math.min(2, os.availableParallelism()));
+    this.admission = options.admission;
+    const quickThread = options.quickThread ?? true;
+    const perThread = (options.memoryBytes ?? Infinity) / (this.threads + (quickThread ? 1 : 0));
     const filename = new URL('./parse-worker.js', import.meta.url).href;
     this.pool = new ManagedPool(perThread, { filename, maxThreads: this.threads, idleTimeout: 60_000 });
-    this.quick = new ManagedPool(perThread, { filename, maxThreads: 1, idleTimeout: 60_000 });
+    this.quick = quickThread ? new ManagedPool(perThread, { filename, maxThreads: 1, idleTimeout: 60_000 }) : undefined;
   }
 
-  async parse(request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
-    const pool = request.bytes.length <= QUICK_PARSE_BYTES ? this.quick : this.pool;
+  parse(request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
+    const run = () => this.run(request, control);
+    return this.admission ? this.admission.run(run, control?.signal) : run();
+  }
+
+  private async run(request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
+    const pool = this.quick && request.bytes.length <= QUICK_PARSE_BYTES ? this.quick : this.pool;
     const started = control?.startPort();
     try {
       const task: ParseTask = { ...request, started };
@@ -52,10 +72,10 @@ export class ParserPool {
   }
 
   memory(): PoolMemory {
-    return combinedMemory([this.pool.memory(), this.quick.memory()]);
+    return combinedMemory([this.pool, ...(this.quick ? [this.quick] : [])].map((pool) => pool.memory()));
   }
 
   close(): Promise<void> {
-    return Promise.all([this.pool.destroy(), this.quick.destroy()]).then(() => undefined);
+    return Promise.all([this.pool.destroy(), this.quick?.destroy()]).then(() => undefined);
   }
 }

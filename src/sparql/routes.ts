@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
+import { clientSignal } from '../http/client-signal.js';
 import { negotiate } from '../http/negotiate.js';
 import { chunkSink } from '../http/respond.js';
 import { GRAPH_FORMATS, formatByMediaType } from '../rdf/formats.js';
@@ -47,9 +48,13 @@ export function sparqlEndpoint(ctx: AppContext) {
         ? { defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs }
         : undefined;
     const sink = chunkSink(res, 200, `${mediaType}; charset=utf-8`);
+    // Queries are bounded, and kept off one replica (capacity/public-work.ts); one whose client has left while it
+    // waits is taken off the queue.
+    const gone = clientSignal(res);
     try {
-      await ctx.store.query(request.text, offered.get(mediaType)!, endpoint, dataset, sink.onChunk);
+      await ctx.publicWork.queries.run(() => ctx.store.query(request.text, offered.get(mediaType)!, endpoint, dataset, sink.onChunk), gone);
     } catch (error) {
+      if (gone.aborted && !sink.started) return;
       if (!sink.started) throw storeErrorToHttp(error);
       // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.
       ctx.log.warn({ err: (error as Error).message }, 'query stream ended early');

@@ -8,7 +8,7 @@ import { clientSignal } from '../http/client-signal.js';
 import { chooseLanguage } from '../portal/language.js';
 import { groupReportOf } from './report-groups.js';
 import { FORM_TYPES, formDocument, readValidateForm, type ValidateForm } from './validate-form.js';
-import type { CatalogValidator } from './catalog-validator.js';
+import type { DryRuns } from '../capacity/public-work.js';
 import { findProfile, PROFILES } from './profiles.js';
 import { REPORT_MEDIA_TYPES, writeReport, type ValidationReport } from './report.js';
 
@@ -25,7 +25,7 @@ export const VALIDATE_PATH = '/validate';
  * a browser whose form is refused (no document, a syntax error, too large) gets the form again with the reason.
  * GET with Accept text/html is that form.
  */
-export function validateEndpoint(ctx: AppContext, validator: CatalogValidator) {
+export function validateEndpoint(ctx: AppContext, dryRuns: DryRuns) {
   return async (req: Request, res: Response): Promise<void> => {
     const form = ctx.pages?.validateForm;
     if ((req.method === 'GET' || req.method === 'HEAD') && form) {
@@ -39,9 +39,9 @@ export function validateEndpoint(ctx: AppContext, validator: CatalogValidator) {
     res.vary('Accept');
     res.vary('Accept-Language');
     const type = requestType(req);
-    const run = type && FORM_TYPES.includes(type.mediaType) ? await readForm(ctx, req, res, mediaType) : await readRdfRequest(ctx, req);
+    const run = type && FORM_TYPES.includes(type.mediaType) ? await readForm(ctx, dryRuns, req, res, mediaType) : await readRdfRequest(ctx, dryRuns, req);
     if (!run) return;
-    const { report } = await validator.validate(run.profile, run.ntriples, undefined, { keepIndex: false, signal: clientSignal(res) });
+    const { report } = await dryRuns.validate(run.profile, run.ntriples, { signal: clientSignal(res) });
     if (mediaType === HTML && htmlReport) return htmlReport({ report, ntriples: run.ntriples, profile: run.profile, source: run.source })!(req, res);
     await sendReport(req, res, 200, report, { ntriples: run.ntriples, profile: run.profile });
   };
@@ -56,9 +56,10 @@ interface DryRun {
 }
 
 /** A request whose body is the RDF document: the profile is checked before the body is read. */
-async function readRdfRequest(ctx: AppContext, req: Request): Promise<DryRun> {
+async function readRdfRequest(ctx: AppContext, dryRuns: DryRuns, req: Request): Promise<DryRun> {
   const profile = checkProfile(singleParameter(req, 'profile'));
-  const body = await readRdfBody(req, ctx, baseFor(ctx, req));
+  // Parsed in the dry runs' own threads, not the writes' (capacity/public-work.ts).
+  const body = await readRdfBody(req, { ...ctx, parsers: dryRuns.parsers }, baseFor(ctx, req));
   return { profile, ntriples: body.ntriples };
 }
 
@@ -66,13 +67,13 @@ async function readRdfRequest(ctx: AppContext, req: Request): Promise<DryRun> {
  * The dry-run form. For a browser, a refusal shows the form again (with its status) instead of an error page, so the
  * person keeps what they pasted; undefined then, as the response is sent.
  */
-async function readForm(ctx: AppContext, req: Request, res: Response, mediaType: string): Promise<DryRun | undefined> {
+async function readForm(ctx: AppContext, dryRuns: DryRuns, req: Request, res: Response, mediaType: string): Promise<DryRun | undefined> {
   let fields: ValidateForm = {};
   try {
     fields = await readValidateForm(req, ctx.config.maxBodyBytes);
     const profile = checkProfile(fields.profile || singleParameter(req, 'profile'));
     const document = formDocument(fields);
-    const body = await parseDocument(ctx, document.bytes, document.mediaType, baseFor(ctx, req), document.what, { signal: clientSignal(res) });
+    const body = await parseDocument({ ...ctx, parsers: dryRuns.parsers }, document.bytes, document.mediaType, baseFor(ctx, req), document.what, { signal: clientSignal(res) });
     return { profile, ntriples: body.ntriples, source: document.fileName };
   } catch (error) {
     const form = mediaType === HTML ? ctx.pages?.validateForm : undefined;

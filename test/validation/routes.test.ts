@@ -41,7 +41,7 @@ describe('validation routes', function () {
     app = express();
     app.set('query parser', 'simple');
     app.all(PROFILES_PATH, profilesEndpoint(ctx));
-    app.all(VALIDATE_PATH, validateEndpoint(ctx, validator));
+    app.all(VALIDATE_PATH, validateEndpoint(ctx, { parsers: ctx.parsers, validate: (profile, ntriples, options) => validator.validate(profile, ntriples, undefined, { ...options, keepIndex: false }) }));
     app.use(errorHandler(ctx.log));
   });
   after(async () => {

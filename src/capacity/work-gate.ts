@@ -1,0 +1,90 @@
+import { serviceUnavailable } from '../http/errors.js';
+
+export interface WorkGateOptions {
+  /** What the gate guards, for messages ("dry-run parses", "SPARQL queries"). */
+  what: string;
+  /** Pieces of work running at once. */
+  concurrency: number;
+  /** Pieces of work that may wait for a free place; past it the next gets 503 at once. */
+  queueLimit: number;
+  /** A piece of work waiting longer than this gets 503 instead of its turn (the server uses QUERY_TIMEOUT_MS). */
+  maxWaitMs: number;
+}
+
+/** Retry-After of a 503 from a full gate: the queue moves within seconds. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A bounded admission: at most `concurrency` pieces of work at once, at most `queueLimit` waiting, none waiting longer
+ * than `maxWaitMs`. The queues behind it (a thread pool's, the replicas') have no bound; this is the bound in front of
+ * them, so a flood of costly requests is refused fast with 503 instead of queuing for minutes.
+ */
+export class WorkGate {
+  private active = 0;
+  private readonly queue: { admit: () => void; timer: NodeJS.Timeout }[] = [];
+
+  constructor(readonly options: WorkGateOptions) {}
+
+  get running(): number {
+    return this.active;
+  }
+
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Run `work` when a place is free. Aborting `signal` (its client has gone) while it waits takes it off the queue. */
+  async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.enter(signal);
+    try {
+      return await work();
+    } finally {
+      this.leave();
+    }
+  }
+
+  private enter(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const { what, concurrency, queueLimit, maxWaitMs } = this.options;
+    if (this.active < concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
+    if (this.queue.length >= queueLimit) {
+      return Promise.reject(
+        serviceUnavailable(`The server is busy: ${concurrency} ${what} running and ${queueLimit} waiting (PUBLIC_WORK_QUEUE); try again shortly`, RETRY_AFTER_SECONDS, {
+          limit: 'PUBLIC_WORK_QUEUE',
+          value: queueLimit,
+        }),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      const abandon = () => {
+        this.queue.splice(this.queue.indexOf(entry), 1);
+        clearTimeout(entry.timer);
+        reject(signal!.reason);
+      };
+      const entry = {
+        // The place is handed over by leave(): `active` stays as it is.
+        admit: () => {
+          clearTimeout(entry.timer);
+          signal?.removeEventListener('abort', abandon);
+          resolve();
+        },
+        timer: setTimeout(() => {
+          this.queue.splice(this.queue.indexOf(entry), 1);
+          signal?.removeEventListener('abort', abandon);
+          reject(serviceUnavailable(`The server is busy: waited ${maxWaitMs} ms for one of ${concurrency} places for ${what}; try again shortly`, RETRY_AFTER_SECONDS, { limit: 'QUERY_TIMEOUT_MS', value: maxWaitMs }));
+        }, maxWaitMs),
+      };
+      signal?.addEventListener('abort', abandon, { once: true });
+      this.queue.push(entry);
+    });
+  }
+
+  private leave(): void {
+    const next = this.queue.shift();
+    if (next) next.admit();
+    else this.active--;
+  }
+}
