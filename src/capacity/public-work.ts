@@ -21,7 +21,8 @@ export interface DryRuns {
  * Capacity for work anyone may ask for without a token — dry runs (POST /validate) and SPARQL queries — apart from
  * the capacity of catalogue writes, so no amount of it starves a publisher:
  *
- * - Dry runs parse and validate in threads of their own (one parser, one validation thread), never in the pools
+ * - Dry runs parse and validate in threads of their own (one parser thread, plus one for small bodies as the writes'
+ *   have; one validation thread), never in the pools
  *   writes use (ctx.parsers, ctx.validator). Sharing those, a dry run's parse or validation queued in front of a
  *   publisher's, FIFO, in the same pool; a validation lane is chosen by the catalogue, so a dry run of a large
  *   catalogue blocked every write whose catalogue hashed to that lane. Now the dry runs only compete for CPU time,
@@ -51,14 +52,14 @@ export class PublicWork implements DryRuns {
 
   /**
    * The part of the parser and validation shares of the memory budget the dry runs' threads keep to (the writes' pools
-   * get the rest; see server.ts): one thread each against two.
+   * get the rest; see server.ts).
    */
   static readonly MEMORY_PART = 0.25;
 
   constructor(config: Config, shares?: Pick<MemoryShares, 'parsers' | 'validation'>) {
     const bounded = (what: string, concurrency: number) => new WorkGate({ what, concurrency, queueLimit: config.publicWorkQueue, maxWaitMs: config.queryTimeoutMs });
     this.parses = bounded('dry-run parses', 1);
-    this.parsers = new ParserPool({ threads: 1, quickThread: false, admission: this.parses, memoryBytes: shares && shares.parsers * PublicWork.MEMORY_PART });
+    this.parsers = new ParserPool({ threads: 1, admission: this.parses, memoryBytes: shares && shares.parsers * PublicWork.MEMORY_PART });
     // Keeps no catalogue index (a dry run's text is not the next write's), and compiles only the profiles dry runs ask
     // for: the writes' threads have checked them all at start.
     this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0, compileAtStart: false, deadline: config.parseDeadline, memoryBytes: shares && shares.validation * PublicWork.MEMORY_PART });

@@ -1,4 +1,3 @@
-import { parseTimeouts } from '../metrics/metrics.js';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 
 /**
@@ -93,10 +92,7 @@ export async function withDeadline<T>(
   try {
     return await task(control);
   } catch (error) {
-    if (timer.signal.aborted) {
-      parseTimeouts.inc();
-      throw timer.signal.reason as DeadlineExceeded;
-    }
+    if (timer.signal.aborted) throw timer.signal.reason as DeadlineExceeded;
     if (client?.aborted) throw new ClientGone(work);
     throw error;
   } finally {

@@ -6,6 +6,7 @@ import { HttpError } from './errors.js';
 import { RefusedInput } from '../rdf/input-limits/refused-input.js';
 import { ParserFailed } from '../rdf/parser-pool.js';
 import { ClientGone, DeadlineExceeded } from '../deadlines/work-deadline.js';
+import { parseTimeouts } from '../metrics/metrics.js';
 
 /** An error page for people; undefined keeps the problem document. */
 export type ErrorPage = (req: Request, status: number, detail: string) => string | undefined;
@@ -58,6 +59,7 @@ function asHttpError(error: unknown): HttpError | undefined {
   }
   if (error instanceof ParserFailed) return new HttpError(400, error.message);
   if (error instanceof DeadlineExceeded) {
+    parseTimeouts.inc(); // here, not where the deadline runs: that module is loaded by every worker thread too
     const details = { limit: 'PARSE_TIMEOUT_MS', value: error.policy.baseMs, perMb: error.policy.perMbMs, deadlineMs: error.deadlineMs, stopped: error.work };
     return new HttpError(503, error.message, details, { 'Retry-After': '10' });
   }

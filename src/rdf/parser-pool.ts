@@ -53,13 +53,14 @@ export class ParserPool {
     this.quick = quickThread ? new ManagedPool(perThread, { filename, maxThreads: 1, idleTimeout: 60_000 }) : undefined;
   }
 
+  /** Small bodies go straight to the quick thread; the others wait at `admission`, when there is one. */
   parse(request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
-    const run = () => this.run(request, control);
+    if (this.quick && request.bytes.length <= QUICK_PARSE_BYTES) return this.run(this.quick, request, control);
+    const run = () => this.run(this.pool, request, control);
     return this.admission ? this.admission.run(run, control?.signal) : run();
   }
 
-  private async run(request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
-    const pool = this.quick && request.bytes.length <= QUICK_PARSE_BYTES ? this.quick : this.pool;
+  private async run(pool: ManagedPool, request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
     const started = control?.startPort();
     try {
       const task: ParseTask = { ...request, started };
