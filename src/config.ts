@@ -21,6 +21,16 @@ export interface Config {
   warmCatalogs: boolean;
   /** Memory for the kept texts of recently written catalogs, against which re-PUTs and POSTs are compared. */
   catalogCacheMb: number;
+
+  // HTTP framing (issue 9): how long and how large a request may be before a byte of it is handled.
+  /** The request line and headers must arrive within this many milliseconds (slow header senders are cut off). */
+  headersTimeoutMs: number;
+  /** The request line and headers together may not be larger (431 past it). */
+  maxHeaderBytes: number;
+  /** A body may be slower than `bodyMinBytesPerSecond` only for this long after it starts (408 past it). */
+  bodyGraceMs: number;
+  /** The average pace a body must keep after the grace period: a minimum rate, so large slow uploads are fine. */
+  bodyMinBytesPerSecond: number;
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +75,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     warmCatalogs: flag(env, 'WARM_CATALOGS', true),
     catalogCacheMb: integer(env, 'CATALOG_CACHE_MB', 512, 0),
+
+    headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 20_000, 1),
+    maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024),
+    bodyGraceMs: integer(env, 'BODY_GRACE_MS', 10_000, 1),
+    bodyMinBytesPerSecond: integer(env, 'BODY_MIN_BYTES_PER_SECOND', 16 * 1024, 1),
   };
 }

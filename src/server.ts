@@ -19,6 +19,7 @@ import { IndexFollower } from './search/index-follower.js';
 import { IndexFiles } from './search/index-files.js';
 import { ExtractPool } from './search/extract-pool.js';
 import { DescriptionFiles } from './search/description-files.js';
+import { answerClientErrors, httpServerOptions } from './http/connection-limits.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -38,8 +39,8 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     // Shown once; only its hash is kept.
     process.stdout.write(`\nGenerated admin token (shown only now, keep it safe):\n  ${admin.generated}\n\n`);
   }
-  const server = http.createServer();
-  server.requestTimeout = 0;
+  const server = http.createServer(httpServerOptions(configured));
+  answerClientErrors(server, configured);
   await new Promise<void>((resolve) => server.listen(configured.port, configured.host, resolve));
   const address = server.address() as AddressInfo;
   // PORT=0 picks a free port; the default BASE_URL follows the port actually bound.

@@ -38,7 +38,7 @@ export async function readRdfBody(
     throw unsupportedMediaType(req.headers['content-type'], accepted);
   }
   const started = performance.now();
-  const bytes = await readBody(req, ctx.config.maxBodyBytes);
+  const bytes = await readBody(req, ctx.config.maxBodyBytes, ctx.config);
   const receiveMs = performance.now() - started;
   if (type.mediaType === 'multipart/form-data') {
     const parts = await splitMultipart(req, bytes);
