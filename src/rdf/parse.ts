@@ -88,9 +88,11 @@ async function jsonLdToNQuads(text: string, base: string): Promise<string> {
       documentLoader: loadLocalContext as unknown as jsonld.Options.DocLoader["documentLoader"],
     })) as unknown as string;
   } catch (error) {
-    const e = error as { message?: string; details?: { url?: string; cause?: { message?: string } } };
+    const e = error as { message?: string; details?: { url?: string; context?: unknown; cause?: { message?: string } } };
     const cause = e.details?.cause?.message;
-    throw new DocumentError(`Invalid JSON-LD: ${cause ?? e.message ?? String(error)}`);
+    // jsonld replaces a scoped context's loading error with "invalid scoped context"; its details still name it.
+    const scoped = typeof e.details?.context === 'string' ? ` (the scoped context ${e.details.context}: the server never fetches contexts; inline it)` : '';
+    throw new DocumentError(`Invalid JSON-LD: ${cause ?? e.message ?? String(error)}${scoped}`);
   }
 }
 
