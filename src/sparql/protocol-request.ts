@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { badRequest, methodNotAllowed, unsupportedMediaType } from '../http/errors.js';
 import { decodeUtf8, readBody, requestType, requireUtf8 } from '../http/body.js';
 import type { BodyPace } from '../http/receive-body.js';
+import { checkQueryShape } from './query-shape.js';
 
 export type ProtocolRequest =
   | { operation: 'query'; text: string; defaultGraphs: string[]; namedGraphs: string[] }
@@ -46,6 +47,7 @@ function fromParameters(parameters: URLSearchParams, operation: 'query' | 'updat
   const texts = parameters.getAll(operation);
   if (texts.length !== 1) throw badRequest(`Exactly one "${operation}" parameter is allowed, got ${texts.length}`);
   const text = texts[0]!;
+  checkQueryShape(text, operation);
   if (operation === 'query') {
     return {
       operation,

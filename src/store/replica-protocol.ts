@@ -37,7 +37,7 @@ export type ReplicaMessage =
   | { id: number; type: 'end' }
   | { id: number; type: 'progress'; graphs: number; totalGraphs: number; quads: number };
 
-export type ReplicaErrorKind = 'syntax' | 'capacity' | 'other';
+export type ReplicaErrorKind = 'syntax' | 'capacity' | 'unsupported' | 'other';
 
 export interface InitResult {
   quads: number;

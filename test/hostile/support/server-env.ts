@@ -13,7 +13,8 @@ export const HOSTILE_SERVER_ENV: Record<string, string> = {
   BODY_GRACE_MS: '2000',
   BODY_MIN_BYTES_PER_SECOND: '4096',
   WARM_CATALOGS: 'false',
-  QUERY_WORKERS: '1',
+  // Two replicas: a query stopped at its deadline takes its replica down for a rebuild while the other serves.
+  QUERY_WORKERS: '2',
 };
 
 /** The size limit the suite's server runs with, for cases that send bodies up to it. */

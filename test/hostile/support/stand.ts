@@ -95,7 +95,12 @@ interface StoredState {
 
 async function storedState(url: string): Promise<StoredState> {
   const read = async (path: string) => {
-    const res = await fetch(`${url}${path}`, { headers: { Accept: 'application/n-triples' } });
+    let res = await fetch(`${url}${path}`, { headers: { Accept: 'application/n-triples' } });
+    // A replica stopped at a query deadline may still be rebuilding when the family ends.
+    for (let waited = 0; res.status === 503 && waited < 30_000; waited += 200) {
+      await new Promise((r) => setTimeout(r, 200));
+      res = await fetch(`${url}${path}`, { headers: { Accept: 'application/n-triples' } });
+    }
     expect(res.status, path).to.equal(200);
     return comparable(await res.text());
   };
