@@ -78,8 +78,10 @@ function parseResponses(bytes: Buffer): RawResponse[] {
       const colon = line.indexOf(':');
       headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
     }
-    const length = headers['content-length'] === undefined ? rest.length - headEnd - 4 : Number(headers['content-length']);
-    responses.push({ status: Number(match[1]), headers, body: rest.subarray(headEnd + 4, headEnd + 4 + length).toString('utf8') });
+    const status = Number(match[1]);
+    // 1xx responses (100 Continue) have no body; a response without Content-Length runs to the close.
+    const length = status < 200 ? 0 : headers['content-length'] === undefined ? rest.length - headEnd - 4 : Number(headers['content-length']);
+    responses.push({ status, headers, body: rest.subarray(headEnd + 4, headEnd + 4 + length).toString('utf8') });
     rest = rest.subarray(headEnd + 4 + length);
   }
   return responses;
