@@ -4,6 +4,7 @@ import { parse as parseJsonLeniently, type ParseError } from 'jsonc-parser';
 import { JSONLD, NTRIPLES, RDFXML, formatByMediaType } from './formats.js';
 import { stableBlankLabels } from './blank-labels.js';
 import { loadLocalContext } from './jsonld-contexts.js';
+import { xmlDocumentFault } from './xml-document-end.js';
 
 export interface ParseRequest {
   bytes: Uint8Array;
@@ -26,7 +27,11 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
   if (!format) return { ok: false, message: `cannot parse ${request.mediaType}` };
   const text = new TextDecoder('utf-8').decode(request.bytes);
   try {
-    if (format === RDFXML) checkRdfXmlEntities(text);
+    if (format === RDFXML) {
+      checkRdfXmlEntities(text);
+      const fault = xmlDocumentFault(text);
+      if (fault) throw new DocumentError(fault.message, { line: fault.line, column: fault.column });
+    }
     // Only JSON-LD can carry named graphs; a quad's graph is a wasm call per quad, so ask only there.
     const quads =
       format === JSONLD
