@@ -16,7 +16,7 @@ const VALIDATE = '/validate?profile=dcat-ap-3';
 
 /** Built once: the bodies are megabytes and the same every time. */
 const bodies = {
-  deepXml: `<?xml version="1.0"?>\n<rdf:RDF ${RDF_NS}><rdf:Description rdf:about="http://example.org/a">${'<ex:p rdf:parseType="Resource">'.repeat(100_000)}`,
+  deepXml: `<?xml version="1.0"?>\n<rdf:RDF ${RDF_NS}><rdf:Description rdf:about="http://example.org/a">${'<ex:p rdf:parseType="Resource">'.repeat(100_000)}${'</ex:p>'.repeat(100_000)}</rdf:Description></rdf:RDF>\n`,
   entityBomb: `<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY big "${'x'.repeat(50_000)}">]>\n<rdf:RDF ${RDF_NS}><rdf:Description rdf:about="http://example.org/a"><ex:p>${'&big;'.repeat(50_000)}</ex:p></rdf:Description></rdf:RDF>`,
   deepLists: `@prefix ex: <http://example.org/> .\nex:a ex:b ${'( '.repeat(100_000)}${') '.repeat(100_000)}.\n`,
   deepJson: `{"@id": "http://example.org/a", "http://example.org/p": ${'['.repeat(100_000)}"x"${']'.repeat(100_000)}}`,
