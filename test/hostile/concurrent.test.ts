@@ -17,8 +17,10 @@ hostileFamily('hostile clients beside a publisher', (stand) => {
     const created = await publishing.put(0);
     expect(created.status, created.body.slice(0, 500)).to.equal(201);
 
+    // The first re-PUT builds what later ones compare against: not a quiet time.
+    expect((await publishing.put(1)).status).to.be.within(200, 299);
     const quiet: number[] = [];
-    for (let round = 1; round <= QUIET_ROUNDS; round++) {
+    for (let round = 2; round <= QUIET_ROUNDS + 1; round++) {
       const put = await publishing.put(round);
       expect(put.status, put.body.slice(0, 500)).to.be.within(200, 299);
       quiet.push(put.ms);
@@ -32,8 +34,9 @@ hostileFamily('hostile clients beside a publisher', (stand) => {
     try {
       // Let every client get its first body in before the publisher starts.
       await new Promise((r) => setTimeout(r, 1_000));
-      for (let round = QUIET_ROUNDS + 1; round <= QUIET_ROUNDS + LOADED_ROUNDS; round++) {
-        const put = await publishing.put(round);
+      for (let round = QUIET_ROUNDS + 2; round <= QUIET_ROUNDS + LOADED_ROUNDS + 1; round++) {
+        // Past twice the allowed time the answer no longer matters: give up rather than wait minutes.
+        const put = await publishing.put(round, AbortSignal.timeout(Math.max(10_000, 6 * reference)));
         statuses.push(put.status);
         loaded.push(put.ms);
       }
