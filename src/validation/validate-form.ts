@@ -51,6 +51,8 @@ export async function readValidateForm(req: Request, limit: number, pace: BodyPa
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () => fail(payloadTooLarge(limit)));
+      // A body cut inside the file fails its stream too; unheard, that error ended the process.
+      stream.on('error', (error: Error) => fail(badRequest(`Malformed form body: ${error.message}`)));
       stream.on('end', () => {
         // A form submitted without a chosen file still sends an empty part with an empty file name.
         if (name === 'file' && (info.filename || chunks.length > 0)) form.file = { name: info.filename ?? '', mediaType: info.mimeType.toLowerCase(), bytes: Buffer.concat(chunks) };
