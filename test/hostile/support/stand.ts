@@ -180,7 +180,7 @@ export function hostileFamily(title: string, define: (stand: () => Stand) => voi
     });
     it('stayed up and logged no unhandled error', () => {
       expect(stand!.server.process.exitCode).to.equal(null);
-      const unhandled = stand!.server.output().split('\n').filter((line) => line.includes('"unhandled error"') || /"level":(50|60)/.test(line));
+      const unhandled = stand!.server.output().split('\n').filter((line) => line.includes('"unhandled error"') || /"level":60/.test(line) || /^\s*(Error|TypeError|RangeError)\b|Unhandled 'error' event/.test(line));
       expect(unhandled.map((line) => line.slice(0, 500))).to.deep.equal([]);
     });
     });
