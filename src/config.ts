@@ -31,8 +31,8 @@ export interface Config {
   parseDeadline: DeadlinePolicy;
   /** MAX_XML_DEPTH, MAX_XML_ENTITY_EXPANSION, MAX_JSON_DEPTH, MAX_TURTLE_NESTING, MAX_NTRIPLES_LINE_BYTES, MAX_TRIPLES_PER_REQUEST. */
   inputLimits: InputLimits;
-  /** MAX_QUERY_BYTES (query text) and MAX_SPARQL_NESTING (query and update text), checked before a replica sees them. */
-  sparqlLimits: { queryBytes: number; nesting: number };
+  /** MAX_QUERY_BYTES (query text), MAX_SPARQL_NESTING and MAX_SPARQL_OPERATORS (query and update text), checked before a replica sees them. */
+  sparqlLimits: { queryBytes: number; nesting: number; operators: number };
   // Issue 9, memory: the budget the server keeps to (src/memory/budget.ts divides it into shares).
   /** Megabytes the server may take in all: MEMORY_BUDGET_MB, else three quarters of the container's or machine's memory. */
   memoryBudgetMb: number;
@@ -53,6 +53,15 @@ export interface Config {
   sparqlConcurrency: number | undefined;
   /** Dry runs or SPARQL queries that may wait for a thread; past it they get 503 at once. */
   publicWorkQueue: number;
+  // HTTP framing (issue 9): how long and how large a request may be before a byte of it is handled.
+  /** The request line and headers must arrive within this many milliseconds (slow header senders are cut off). */
+  headersTimeoutMs: number;
+  /** The request line and headers together may not be larger (431 past it). */
+  maxHeaderBytes: number;
+  /** A body may be slower than `bodyMinBytesPerSecond` only for this long after it starts (408 past it). */
+  bodyGraceMs: number;
+  /** The average pace a body must keep after the grace period: a minimum rate, so large slow uploads are fine. */
+  bodyMinBytesPerSecond: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,7 +117,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ntriplesLineBytes: integer(env, 'MAX_NTRIPLES_LINE_BYTES', 4 * 1024 * 1024, 1),
       triples: integer(env, 'MAX_TRIPLES_PER_REQUEST', 4_000_000, 1),
     },
-    sparqlLimits: { queryBytes: integer(env, 'MAX_QUERY_BYTES', 1024 * 1024, 1), nesting: integer(env, 'MAX_SPARQL_NESTING', 256, 1) },
+    sparqlLimits: {
+      queryBytes: integer(env, 'MAX_QUERY_BYTES', 1024 * 1024, 1),
+      nesting: integer(env, 'MAX_SPARQL_NESTING', 256, 1),
+      operators: integer(env, 'MAX_SPARQL_OPERATORS', 256, 1),
+    },
 
     memoryBudgetMb: budget.mb,
     memoryBudgetSource: budget.source,
@@ -119,6 +132,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     costlyConcurrencyPerClient: integer(env, 'COSTLY_CONCURRENCY_PER_CLIENT', 2, 0),
     sparqlConcurrency: optionalInteger(env, 'SPARQL_CONCURRENCY', 1),
     publicWorkQueue: integer(env, 'PUBLIC_WORK_QUEUE', 16, 0),
+
+    headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 20_000, 1),
+    maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024),
+    bodyGraceMs: integer(env, 'BODY_GRACE_MS', 10_000, 1),
+    bodyMinBytesPerSecond: integer(env, 'BODY_MIN_BYTES_PER_SECOND', 16 * 1024, 1),
   };
 }
 

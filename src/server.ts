@@ -21,6 +21,7 @@ import { ExtractPool } from './search/extract-pool.js';
 import { DescriptionFiles } from './search/description-files.js';
 import { memoryShares } from './memory/budget.js';
 import { PublicWork } from './capacity/public-work.js';
+import { answerClientErrors, httpServerOptions } from './http/connection-limits.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -40,8 +41,8 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     // Shown once; only its hash is kept.
     process.stdout.write(`\nGenerated admin token (shown only now, keep it safe):\n  ${admin.generated}\n\n`);
   }
-  const server = http.createServer();
-  server.requestTimeout = 0;
+  const server = http.createServer(httpServerOptions(configured));
+  answerClientErrors(server, configured);
   await new Promise<void>((resolve) => server.listen(configured.port, configured.host, resolve));
   const address = server.address() as AddressInfo;
   // PORT=0 picks a free port; the default BASE_URL follows the port actually bound.

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
 import { decodeUtf8, readBody, requestType, requireUtf8 } from '../http/body.js';
+import type { BodyPace } from '../http/receive-body.js';
 import { badRequest, methodNotAllowed, unsupportedMediaType } from '../http/errors.js';
 import { RegistryTokenDirectory, TOKEN_ROLES } from './token-directory.js';
 
@@ -20,18 +21,18 @@ export function tokenEndpoint(ctx: AppContext) {
   return async (req: Request, res: Response): Promise<void> => {
     if (req.method !== 'POST') throw methodNotAllowed(req.method, ['POST']);
     ctx.auth.requireAdmin(req, 'Issuing tokens');
-    const { organisation, role } = await readTokenRequest(req);
+    const { organisation, role } = await readTokenRequest(req, ctx.config);
     const issued = await directory.issue(organisation, role);
     res.status(201).setHeader('Cache-Control', 'no-store');
     res.json({ token: issued.token, organisation: issued.organisation, role: issued.role, created: issued.created });
   };
 }
 
-async function readTokenRequest(req: Request): Promise<{ organisation: string; role: string }> {
+async function readTokenRequest(req: Request, pace: BodyPace): Promise<{ organisation: string; role: string }> {
   const type = requestType(req);
   if (type?.mediaType !== JSON_TYPE) throw unsupportedMediaType(req.headers['content-type'], [JSON_TYPE]);
   requireUtf8(type, [JSON_TYPE]);
-  const text = decodeUtf8(await readBody(req, MAX_REQUEST_BYTES), 'body');
+  const text = decodeUtf8(await readBody(req, MAX_REQUEST_BYTES, pace), 'body');
   let body: unknown;
   try {
     body = JSON.parse(text);

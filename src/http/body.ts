@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import contentType from 'content-type';
-import { badRequest, payloadTooLarge, unsupportedMediaType } from './errors.js';
+import { badRequest, unsupportedMediaType } from './errors.js';
+import { receiveBody, type BodyPace } from './receive-body.js';
 
 export interface RequestType {
   /** Lower-cased media type without parameters. */
@@ -29,26 +30,12 @@ export function requireUtf8(type: RequestType, supported: string[]): void {
 }
 
 /**
- * Read the whole body as bytes, refusing it with 413 as soon as it passes `limit` (before reading anything when
- * Content-Length already says so). Stream parsers would not help: Oxigraph loads whole documents.
+ * Read the whole body as bytes (decoded from its Content-Encoding), refusing it with 413 as soon as it passes
+ * `limit` (before reading anything when Content-Length already says so) and with 408 when it arrives slower than
+ * `pace` allows. Stream parsers would not help: Oxigraph loads whole documents.
  */
-export async function readBody(req: Request, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
-    throw payloadTooLarge(limit);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      throw payloadTooLarge(limit);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
+export function readBody(req: Request, limit: number, pace: BodyPace): Promise<Buffer> {
+  return receiveBody(req, limit, pace);
 }
 
 /** Decode UTF-8, answering 400 with the line and column of the first byte that is not UTF-8. */

@@ -21,11 +21,12 @@ export function errorHandler(log: Logger, page?: ErrorPage) {
     const known = asHttpError(error);
     if (!known) log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
     const problem = known ?? new HttpError(500, 'Internal server error; the details are in the server log');
-    if (res.headersSent) {
+    if (res.headersSent || req.socket.destroyed) {
       res.destroy();
       return;
     }
     for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+    if (!req.complete) drainThenClose(req, res);
     res.status(problem.status);
     const html = page && prefersHtml(req) ? page(req, problem.status, problem.message) : undefined;
     if (html !== undefined) {
@@ -67,6 +68,28 @@ function asHttpError(error: unknown): HttpError | undefined {
   const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, (error as Error).message);
   return undefined;
+}
+
+/** How long a refused sender may go on sending (its rest is read and dropped) before the connection is cut. */
+const LINGER_MS = 5_000;
+
+/**
+ * A request refused before its body was read (too large, too slow, unauthenticated, wrong type) must not keep its
+ * connection for as long as its sender likes. Its answer goes out at once; the rest of the body is read and dropped
+ * for a short while, so a client that is still writing gets to read the answer instead of a reset, and then the
+ * socket is destroyed. (`Connection: close` would make Node destroy it as soon as the answer is written.)
+ */
+function drainThenClose(req: Request, res: Response): void {
+  res.once('finish', () => {
+    if (req.complete) return;
+    req.resume();
+    const linger = setTimeout(() => {
+      if (!req.complete) req.socket.destroy();
+    }, LINGER_MS);
+    linger.unref();
+    req.once('end', () => clearTimeout(linger));
+    req.socket.once('close', () => clearTimeout(linger));
+  });
 }
 
 function prefersHtml(req: Request): boolean {

@@ -43,7 +43,7 @@ export async function readRdfBody(
     throw unsupportedMediaType(req.headers['content-type'], accepted);
   }
   const started = performance.now();
-  const bytes = await readBody(req, ctx.config.maxBodyBytes);
+  const bytes = await readBody(req, ctx.config.maxBodyBytes, ctx.config);
   const receiveMs = performance.now() - started;
   if (type.mediaType === 'multipart/form-data') {
     const parts = await splitMultipart(req, bytes);
@@ -128,6 +128,8 @@ function splitMultipart(req: Request, bytes: Buffer): Promise<{ mediaType: strin
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => parts.push({ mediaType: info.mimeType.toLowerCase(), bytes: Buffer.concat(chunks) }));
+      // A body cut inside a part fails the part's stream too; unheard, that error ended the process.
+      stream.on('error', (error: Error) => reject(badRequest(`Malformed multipart/form-data: ${error.message}`)));
     });
     parser.on('field', (name) => reject(badRequest(`Multipart field "${name}" is not a file part; send RDF documents as parts with a Content-Type`)));
     parser.on('error', (error: Error) => reject(badRequest(`Malformed multipart/form-data: ${error.message}`)));

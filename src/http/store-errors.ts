@@ -11,6 +11,9 @@ export function storeErrorToHttp(error: unknown): unknown {
   if (error instanceof UpdateSyntaxError || (error instanceof ReplicaError && error.kind === 'syntax')) {
     return badRequest(`SPARQL syntax error ${error.message.replace(/^error /, '')}`, syntaxPosition(error.message));
   }
+  if (error instanceof ReplicaError && error.kind === 'unsupported') {
+    return badRequest(`This server never fetches from other hosts (SERVICE, LOAD): ${error.message}`);
+  }
   if (error instanceof ReplicaError && error.kind === 'terminated') {
     return serviceUnavailable('The query worker handling this request was stopped; try again', 1);
   }

@@ -6,6 +6,7 @@ import { stableBlankLabels } from './blank-labels.js';
 import { loadLocalContext } from './jsonld-contexts.js';
 import type { PassedLimit } from './input-limits/refused-input.js';
 import { freeWasm } from './wasm-objects.js';
+import { xmlDocumentFault } from './xml-document-end.js';
 
 export interface ParseRequest {
   bytes: Uint8Array;
@@ -39,6 +40,10 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
   if (!format) return { ok: false, message: `cannot parse ${request.mediaType}` };
   const text = new TextDecoder('utf-8').decode(request.bytes);
   try {
+    if (format === RDFXML) {
+      const fault = xmlDocumentFault(text);
+      if (fault) throw new DocumentError(fault.message, { line: fault.line, column: fault.column });
+    }
     // Only JSON-LD can carry named graphs; a quad's graph is a wasm call per quad, so ask only there.
     const quads =
       format === JSONLD
@@ -119,9 +124,11 @@ async function jsonLdToNQuads(text: string, base: string): Promise<string> {
       documentLoader: loadLocalContext as unknown as jsonld.Options.DocLoader["documentLoader"],
     })) as unknown as string;
   } catch (error) {
-    const e = error as { message?: string; details?: { url?: string; cause?: { message?: string } } };
+    const e = error as { message?: string; details?: { url?: string; context?: unknown; cause?: { message?: string } } };
     const cause = e.details?.cause?.message;
-    throw new DocumentError(`Invalid JSON-LD: ${cause ?? e.message ?? String(error)}`);
+    // jsonld replaces a scoped context's loading error with "invalid scoped context"; its details still name it.
+    const scoped = typeof e.details?.context === 'string' ? ` (the scoped context ${e.details.context}: the server never fetches contexts; inline it)` : '';
+    throw new DocumentError(`Invalid JSON-LD: ${cause ?? e.message ?? String(error)}${scoped}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { badRequest, methodNotAllowed, unsupportedMediaType } from '../http/errors.js';
 import { decodeUtf8, readBody, requestType, requireUtf8 } from '../http/body.js';
+import type { BodyPace } from '../http/receive-body.js';
 
 export type ProtocolRequest =
   | { operation: 'query'; text: string; defaultGraphs: string[]; namedGraphs: string[] }
@@ -10,7 +11,7 @@ export type ProtocolRequest =
 const REQUEST_TYPES = ['application/x-www-form-urlencoded', 'application/sparql-query', 'application/sparql-update'];
 
 /** Read a SPARQL 1.1 Protocol request (GET, form POST, direct POST) into what it asks for, or throw a 4xx. */
-export async function readProtocolRequest(req: Request, maxBodyBytes: number): Promise<ProtocolRequest> {
+export async function readProtocolRequest(req: Request, maxBodyBytes: number, pace: BodyPace): Promise<ProtocolRequest> {
   const url = new URL(req.originalUrl, 'http://x');
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (url.searchParams.has('update')) throw badRequest('Updates must be sent with POST, not GET');
@@ -22,7 +23,7 @@ export async function readProtocolRequest(req: Request, maxBodyBytes: number): P
   const type = requestType(req);
   if (!type || !REQUEST_TYPES.includes(type.mediaType)) throw unsupportedMediaType(req.headers['content-type'], REQUEST_TYPES);
   requireUtf8(type, REQUEST_TYPES);
-  const body = decodeUtf8(await readBody(req, maxBodyBytes), 'request body');
+  const body = decodeUtf8(await readBody(req, maxBodyBytes, pace), 'request body');
 
   if (type.mediaType === 'application/x-www-form-urlencoded') {
     const form = new URLSearchParams(body);

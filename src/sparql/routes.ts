@@ -17,7 +17,7 @@ import { checkSparqlText } from './text-limits.js';
 export function sparqlEndpoint(ctx: AppContext) {
   const endpoint = `${ctx.config.baseUrl}/sparql`;
   return async (req: Request, res: Response): Promise<void> => {
-    const request = await readProtocolRequest(req, ctx.config.maxBodyBytes);
+    const request = await readProtocolRequest(req, ctx.config.maxBodyBytes, ctx.config);
     res.setHeader('Vary', 'Accept');
 
     if (request.operation === 'describe-service') {

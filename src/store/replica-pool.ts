@@ -106,7 +106,7 @@ export class ReplicaPool {
       return { replica, result: applied };
     } catch (error) {
       // Refusals that leave the replica as it was are thrown; anything else may have left it half-written.
-      if (error instanceof ReplicaError && (error.kind === 'capacity' || error.kind === 'syntax')) throw error;
+      if (error instanceof ReplicaError && (error.kind === 'capacity' || error.kind === 'syntax' || error.kind === 'unsupported')) throw error;
       return { replica, failed: error as Error };
     } finally {
       this.release(replica);

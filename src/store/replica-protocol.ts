@@ -40,7 +40,7 @@ export type ReplicaMessage =
   /** What the replica holds after a request; sent after every one (see src/memory/thread-memory.ts). */
   | { type: 'memory'; memory: ThreadMemory };
 
-export type ReplicaErrorKind = 'syntax' | 'capacity' | 'other';
+export type ReplicaErrorKind = 'syntax' | 'capacity' | 'unsupported' | 'other';
 
 export interface InitResult {
   quads: number;

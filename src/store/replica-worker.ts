@@ -55,7 +55,7 @@ async function drain(): Promise<void> {
       if (value !== STREAMED) send({ id: request.id, type: 'result', value });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const kind = error instanceof CapacityError ? 'capacity' : /^error at \d+:\d+/.test(message) ? 'syntax' : 'other';
+      const kind = error instanceof CapacityError ? 'capacity' : /^error at \d+:\d+/.test(message) ? 'syntax' : REACHES_OUT.test(message) ? 'unsupported' : 'other';
       send({ id: request.id, type: 'error', message, kind });
     }
     send({ type: 'memory', memory: measureThread() });
@@ -64,6 +64,9 @@ async function drain(): Promise<void> {
 }
 
 const STREAMED = Symbol('streamed');
+
+/** Oxigraph's refusals of SERVICE and LOAD: this build has no HTTP client, and the server never reaches out. */
+const REACHES_OUT = /^The service <[^>]*> is not supported|HTTP client is not available/;
 
 async function handle(request: ReplicaRequest): Promise<unknown> {
   switch (request.type) {

@@ -70,7 +70,7 @@ async function readRdfRequest(ctx: AppContext, dryRuns: DryRuns, req: Request): 
 async function readForm(ctx: AppContext, dryRuns: DryRuns, req: Request, res: Response, mediaType: string): Promise<DryRun | undefined> {
   let fields: ValidateForm = {};
   try {
-    fields = await readValidateForm(req, ctx.config.maxBodyBytes);
+    fields = await readValidateForm(req, ctx.config.maxBodyBytes, ctx.config);
     const profile = checkProfile(fields.profile || singleParameter(req, 'profile'));
     const document = formDocument(fields);
     const body = await parseDocument({ ...ctx, parsers: dryRuns.parsers }, document.bytes, document.mediaType, baseFor(ctx, req), document.what, { signal: clientSignal(res) });

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import busboy from 'busboy';
 import { badRequest, payloadTooLarge } from '../http/errors.js';
 import { readBody } from '../http/body.js';
+import type { BodyPace } from '../http/receive-body.js';
 import { formatByExtension, formatByMediaType, JSONLD, RDFXML, TURTLE } from '../rdf/formats.js';
 
 /** Bodies of the dry-run form (`GET /validate` for people): a browser's multipart upload, or urlencoded fields. */
@@ -30,8 +31,8 @@ export interface FormDocument {
  * Read the form body. The whole body counts against `limit` (413 past it), and busboy's own limits are set to the
  * same, so a long pasted text is never cut short silently (its default field limit is 1 MB).
  */
-export async function readValidateForm(req: Request, limit: number): Promise<ValidateForm> {
-  const bytes = await readBody(req, limit);
+export async function readValidateForm(req: Request, limit: number, pace: BodyPace): Promise<ValidateForm> {
+  const bytes = await readBody(req, limit, pace);
   return new Promise((resolve, reject) => {
     const form: ValidateForm = {};
     let parser: busboy.Busboy;
@@ -50,6 +51,8 @@ export async function readValidateForm(req: Request, limit: number): Promise<Val
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () => fail(payloadTooLarge(limit)));
+      // A body cut inside the file fails its stream too; unheard, that error ended the process.
+      stream.on('error', (error: Error) => fail(badRequest(`Malformed form body: ${error.message}`)));
       stream.on('end', () => {
         // A form submitted without a chosen file still sends an empty part with an empty file name.
         if (name === 'file' && (info.filename || chunks.length > 0)) form.file = { name: info.filename ?? '', mediaType: info.mimeType.toLowerCase(), bytes: Buffer.concat(chunks) };
