@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { admin } from '../support/server.js';
 import { CASE_TIMEOUT_MS, expectRefused, hostileFamily, type Stand } from './support/stand.js';
-import { BODY_LIMIT } from './support/server-env.js';
+import { BODY_LIMIT, QUERY_LIMIT } from './support/server-env.js';
 
 function query(stand: Stand, text: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${stand.server.url}/sparql`, {
@@ -92,10 +92,11 @@ hostileFamily('hostile SPARQL', (stand) => {
     expect(res.status, await res.clone().text()).to.equal(200);
   });
 
-  it('refuses a query at the size limit and past it', async () => {
-    const atLimit = `SELECT * WHERE { ?s ?p "${'x'.repeat(BODY_LIMIT - 40)}`;
-    await expectRefused(await query(stand(), atLimit), 'unterminated literal at the limit', [400]);
-    await expectRefused(await query(stand(), 'x'.repeat(BODY_LIMIT + 1)), 'past the limit', [413]);
+  it('refuses a query at the size limits and past them', async () => {
+    const atLimit = `SELECT * WHERE { ?s ?p "${'x'.repeat(QUERY_LIMIT - 40)}`;
+    await expectRefused(await query(stand(), atLimit), 'unterminated literal at MAX_QUERY_BYTES', [400]);
+    await expectRefused(await query(stand(), 'x'.repeat(QUERY_LIMIT + 1)), 'past MAX_QUERY_BYTES', [413]);
+    await expectRefused(await query(stand(), 'x'.repeat(BODY_LIMIT + 1)), 'past MAX_BODY_BYTES', [413]);
   });
 
   it('stops a cartesian product at QUERY_TIMEOUT_MS with 503', async () => {

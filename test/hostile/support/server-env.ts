@@ -6,6 +6,8 @@
 export const HOSTILE_SERVER_ENV: Record<string, string> = {
   // Bodies "up to the size limit" stay cheap to build and send.
   MAX_BODY_BYTES: String(8 * 1024 * 1024),
+  // Query text has a limit of its own, below the body's.
+  MAX_QUERY_BYTES: String(1024 * 1024),
   // A cartesian-product query meets its deadline quickly.
   QUERY_TIMEOUT_MS: '3000',
   // Slow senders are found out within seconds instead of the production defaults' tens of seconds.
@@ -19,3 +21,5 @@ export const HOSTILE_SERVER_ENV: Record<string, string> = {
 
 /** The size limit the suite's server runs with, for cases that send bodies up to it. */
 export const BODY_LIMIT = Number(HOSTILE_SERVER_ENV.MAX_BODY_BYTES);
+/** The query text limit, for cases that send queries up to it. */
+export const QUERY_LIMIT = Number(HOSTILE_SERVER_ENV.MAX_QUERY_BYTES);
