@@ -72,7 +72,10 @@ describe('publishing catalogs', function () {
       expect(violations.map((v) => v.path), file).to.include(path);
       expect(violations.every((v) => v.message.length > 10)).to.equal(true);
     }
-    expect(await (await fetch(`${server.url}/catalogs/goteborg.nt`)).text()).to.equal(before);
+    // Compared up to blank node labels: each replica labels the blank nodes it loaded in its own way, and two reads
+    // may be served by two replicas.
+    const after = await (await fetch(`${server.url}/catalogs/goteborg.nt`)).text();
+    expect(await canonical(toNTriples(after, 'nt'))).to.equal(await canonical(toNTriples(before, 'nt')));
   });
 
   it('answers the report as a W3C sh:ValidationReport in Turtle when asked', async () => {
