@@ -82,7 +82,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     log,
     datasets,
     indexer,
-    publicWork: new PublicWork(config, shares),
+    publicWork: new PublicWork(config, shares, () => store.stats.replicasReady),
   };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);

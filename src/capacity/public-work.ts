@@ -56,15 +56,24 @@ export class PublicWork implements DryRuns {
    */
   static readonly MEMORY_PART = 0.25;
 
-  constructor(config: Config, shares?: Pick<MemoryShares, 'parsers' | 'validation'>) {
-    const bounded = (what: string, concurrency: number) => new WorkGate({ what, concurrency, queueLimit: config.publicWorkQueue, maxWaitMs: config.queryTimeoutMs });
+  /**
+   * `readyReplicas`: how many replicas serve reads now. A replica stopped at a query's deadline is rebuilt from disk,
+   * and while it is, the queries' limit follows the replicas ready, so one is still kept for writes: with a fixed
+   * limit a hostile client's timed-out queries took both replicas in turn, and a publisher's 1,000-dataset re-PUT
+   * waited for a query's timeout (481 ms quiet, up to 4.2 s beside 8 hostile clients, bench/hostile-bench.ts).
+   */
+  constructor(config: Config, shares?: Pick<MemoryShares, 'parsers' | 'validation'>, readyReplicas: () => number = () => config.queryWorkers) {
+    const bounded = (what: string, concurrency: number | (() => number)) => new WorkGate({ what, concurrency, queueLimit: config.publicWorkQueue, maxWaitMs: config.queryTimeoutMs });
     this.parses = bounded('dry-run parses', 1);
     this.parsers = new ParserPool({ threads: 1, admission: this.parses, memoryBytes: shares && shares.parsers * PublicWork.MEMORY_PART });
     // Keeps no catalogue index (a dry run's text is not the next write's), and compiles only the profiles dry runs ask
     // for: the writes' threads have checked them all at start.
     this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0, compileAtStart: false, deadline: config.parseDeadline, memoryBytes: shares && shares.validation * PublicWork.MEMORY_PART });
     this.validations = bounded('dry-run validations', this.validator.threads);
-    this.queries = bounded('SPARQL queries', config.sparqlConcurrency ?? Math.max(1, config.queryWorkers - 1));
+    // By default one replica is kept from queries (none when there is only one); SPARQL_CONCURRENCY overrides it.
+    const keptForWrites = config.queryWorkers > 1 ? 1 : 0;
+    const limit = config.sparqlConcurrency;
+    this.queries = bounded('SPARQL queries', () => (limit === undefined ? readyReplicas() - keptForWrites : Math.min(limit, readyReplicas())));
   }
 
   validate(profileId: string, ntriples: string, options: DryRunOptions = {}): Promise<CatalogValidation> {

@@ -92,4 +92,29 @@ describe('work gate', () => {
     await Promise.all([run, after]);
     expect(gate.running).to.equal(0);
   });
+
+  it('follows a concurrency that changes: work waits while it is 0 and starts once it grows, none past it', async () => {
+    let places = 0;
+    const gate = new WorkGate({ what: 'tests', concurrency: () => places, queueLimit: 5, maxWaitMs: 10_000 });
+    const first = pending();
+    const second = pending();
+    const runs = [gate.run(first.work), gate.run(second.work)];
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(first.started).to.equal(false);
+    expect(gate.waiting).to.equal(2);
+    places = 1; // a replica is ready again
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(first.started).to.equal(true);
+    expect(second.started).to.equal(false);
+    places = 0; // and gone again: the running work ends, the next does not start
+    first.finish();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(second.started).to.equal(false);
+    places = 1;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(second.started).to.equal(true);
+    second.finish();
+    await Promise.all(runs);
+    expect(gate.running).to.equal(0);
+  });
 });
