@@ -36,7 +36,7 @@ hostileFamily('hostile clients beside a publisher', (stand) => {
       await new Promise((r) => setTimeout(r, 1_000));
       for (let round = QUIET_ROUNDS + 2; round <= QUIET_ROUNDS + LOADED_ROUNDS + 1; round++) {
         // Past twice the allowed time the answer no longer matters: give up rather than wait minutes.
-        const put = await publishing.put(round, AbortSignal.timeout(Math.max(10_000, 6 * reference)));
+        const put = await publishing.put(round, AbortSignal.timeout(Math.ceil(Math.max(10_000, 6 * reference))));
         statuses.push(put.status);
         loaded.push(put.ms);
       }
