@@ -6,7 +6,6 @@ import { stableBlankLabels } from './blank-labels.js';
 import { loadLocalContext } from './jsonld-contexts.js';
 import type { PassedLimit } from './input-limits/refused-input.js';
 import { freeWasm } from './wasm-objects.js';
-import { xmlDocumentFault } from './xml-document-end.js';
 
 export interface ParseRequest {
   bytes: Uint8Array;
@@ -40,10 +39,6 @@ export async function parseToNTriples(request: ParseRequest): Promise<ParseOutco
   if (!format) return { ok: false, message: `cannot parse ${request.mediaType}` };
   const text = new TextDecoder('utf-8').decode(request.bytes);
   try {
-    if (format === RDFXML) {
-      const fault = xmlDocumentFault(text);
-      if (fault) throw new DocumentError(fault.message, { line: fault.line, column: fault.column });
-    }
     // Only JSON-LD can carry named graphs; a quad's graph is a wasm call per quad, so ask only there.
     const quads =
       format === JSONLD

@@ -16,6 +16,8 @@ const QUESTION = 0x3f;
 
 /** Longer names are not entity references we declared; stop looking for the `;` there. */
 const LONGEST_ENTITY_NAME = 256;
+/** An element name shown in a message is cut here. */
+const LONGEST_ELEMENT_NAME = 256;
 
 /**
  * RDF/XML, checked in one pass before Oxigraph sees it:
@@ -25,7 +27,10 @@ const LONGEST_ENTITY_NAME = 256;
  *   times made it panic after 7.5 s), so the expanded size of every reference is added up from the declarations and
  *   refused past MAX_XML_ENTITY_EXPANSION. Only flat internal entities are accepted at all: a value may not refer to
  *   another entity, and external (SYSTEM/PUBLIC) or parameter entities are refused. Real catalogs use entities only
- *   as IRI shorthands.
+ *   as IRI shorthands;
+ * - the document as a whole, which Oxigraph does not check: it returned the triples it had read when a document
+ *   simply stopped (a catalogue cut off in transit parsed as a smaller valid one), and let a second root element,
+ *   text after the root, or a NUL character (not XML) pass. A document with no element at all is left to the parser.
  */
 export function checkXml(bytes: Uint8Array, limits: Pick<InputLimits, 'xmlDepth' | 'xmlEntityExpansion'>): void {
   new XmlScan(bytes, limits).run();
@@ -37,6 +42,9 @@ class XmlScan {
   private lineStart = 0;
   private depth = 0;
   private expanded = 0;
+  /** The root element's name once its start tag is read, and whether its end tag has been. */
+  private root: string | undefined;
+  private rootClosed = false;
   /** Declared internal entities: name → bytes of its value. */
   private readonly entities = new Map<string, number>();
 
@@ -48,8 +56,11 @@ class XmlScan {
   run(): void {
     const { bytes } = this;
     const n = bytes.length;
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) this.refuseDocument('An XML document may not contain a NUL character (U+0000)', nul);
     while (this.i < n) {
       // Text between markup, in a tight loop: most of a document.
+      const textStart = this.i;
       let { i, line, lineStart } = this;
       for (; i < n; i++) {
         const b = bytes[i]!;
@@ -62,10 +73,35 @@ class XmlScan {
       this.i = i;
       this.line = line;
       this.lineStart = lineStart;
+      if (this.rootClosed) this.onlySpaceAfterRoot(textStart, i);
       if (i >= n) break;
       if (bytes[i] === LT) this.markup();
       else this.reference();
     }
+    if (this.root !== undefined && !this.rootClosed) {
+      this.refuseDocument(`The RDF/XML document ends before its root element <${this.root}> is closed: it looks cut off`, Math.max(0, n - 1));
+    }
+  }
+
+  private onlySpaceAfterRoot(from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      const b = this.bytes[k]!;
+      if (b !== 0x20 && b !== 0x09 && b !== LF && b !== 0x0d) this.refuseDocument(`The RDF/XML document has content after its root element <${this.root}>; a document has one root`, k);
+    }
+  }
+
+  /** A document we do not accept as a whole (400, no limit): where is counted afresh, as this happens once. */
+  private refuseDocument(message: string, offset: number): never {
+    let line = 1;
+    let lineStart = 0;
+    for (let k = 0; k < offset; k++) {
+      if (this.bytes[k] === LF) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    const position = positionAt(this.bytes, offset, line, lineStart);
+    throw new RefusedInput(`${message}${where(position)}`, 400, undefined, position);
   }
 
   /** One byte forward, keeping the line count. */
@@ -142,14 +178,22 @@ class XmlScan {
     if (next === QUESTION) return this.skipPast('?>');
     if (next === SLASH) {
       if (this.depth > 0) this.depth--;
+      if (this.depth === 0 && this.root !== undefined) this.rootClosed = true;
       this.skipTag(false);
       return;
     }
     const start = this.i;
     const startLine = this.line;
     const startLineStart = this.lineStart;
+    if (this.depth === 0) {
+      if (this.rootClosed) this.refuseDocument(`The RDF/XML document has content after its root element <${this.root}>; a document has one root`, start);
+      this.root = this.elementName(start);
+    }
     const last = this.skipTag(true);
-    if (last === SLASH) return;
+    if (last === SLASH) {
+      if (this.depth === 0) this.rootClosed = true;
+      return;
+    }
     if (++this.depth > this.limits.xmlDepth) {
       const position = positionAt(this.bytes, start, startLine, startLineStart);
       throw new RefusedInput(
@@ -159,6 +203,17 @@ class XmlScan {
         position,
       );
     }
+  }
+
+  /** The name of the element whose start tag begins at `start` (for messages). */
+  private elementName(start: number): string {
+    let end = start + 1;
+    while (end < this.bytes.length && end - start < LONGEST_ELEMENT_NAME) {
+      const b = this.bytes[end]!;
+      if (b === GT || b === SLASH || b === 0x20 || b === 0x09 || b === LF || b === 0x0d) break;
+      end++;
+    }
+    return new TextDecoder().decode(this.bytes.subarray(start + 1, end));
   }
 
   /** `&name;`: a declared entity adds its value's size to the expansion; character and predefined ones add nothing. */
