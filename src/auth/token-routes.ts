@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context.js';
-import { decodeUtf8, readBody, requestType, requireUtf8 } from '../http/body.js';
+import { decodeUtf8, requestType, requireUtf8 } from '../http/body.js';
+import { readBody } from '../http/receive-body.js';
 import type { BodyPace } from '../http/receive-body.js';
 import { badRequest, methodNotAllowed, unsupportedMediaType } from '../http/errors.js';
 import { RegistryTokenDirectory, TOKEN_ROLES } from './token-directory.js';

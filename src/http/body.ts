@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import contentType from 'content-type';
 import { badRequest, unsupportedMediaType } from './errors.js';
-import { receiveBody, type BodyPace } from './receive-body.js';
 
 export interface RequestType {
   /** Lower-cased media type without parameters. */
@@ -27,15 +26,6 @@ export function requireUtf8(type: RequestType, supported: string[]): void {
   if (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii') {
     throw unsupportedMediaType(`${type.mediaType}; charset=${charset}`, supported.map((t) => `${t}; charset=utf-8`));
   }
-}
-
-/**
- * Read the whole body as bytes (decoded from its Content-Encoding), refusing it with 413 as soon as it passes
- * `limit` (before reading anything when Content-Length already says so) and with 408 when it arrives slower than
- * `pace` allows. Stream parsers would not help: Oxigraph loads whole documents.
- */
-export function readBody(req: Request, limit: number, pace: BodyPace): Promise<Buffer> {
-  return receiveBody(req, limit, pace);
 }
 
 /** Decode UTF-8, answering 400 with the line and column of the first byte that is not UTF-8. */

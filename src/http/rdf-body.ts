@@ -9,7 +9,8 @@ import { ParserFailed } from '../rdf/parser-pool.js';
 import { checkInputLimits, RefusedInput, tooManyTriples } from '../rdf/input-limits/check-input.js';
 import { withDeadline } from '../deadlines/work-deadline.js';
 import { badRequest, unsupportedMediaType } from './errors.js';
-import { decodeUtf8, readBody, requestType, requireUtf8 } from './body.js';
+import { decodeUtf8, requestType, requireUtf8 } from './body.js';
+import { readBody } from './receive-body.js';
 import { clientSignal } from './client-signal.js';
 
 /** N-Triples bodies from this size on are parsed in parts, one per parser thread (a 52 MB body: 2.2 s whole). */

@@ -18,9 +18,10 @@ const PACE_CHECK_MS = 250;
  * Receive a whole request body, decoding its Content-Encoding, and refuse it as soon as it is clearly bad: 413 when
  * the bytes received or the bytes decoded pass `limit` (so a gzip bomb stops inflating at the limit), 408 when it
  * arrives slower than the minimum pace (slowloris bodies), 400 when its coding is corrupt or the client goes away
- * mid-body. Every refusal leaves the rest of the body unread; the error handler then closes the connection.
+ * mid-body. Every refusal leaves the rest of the body unread; the error handler then closes the connection. Stream
+ * parsers would not help: Oxigraph loads whole documents.
  */
-export function receiveBody(req: IncomingMessage, limit: number, pace: BodyPace): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number, pace: BodyPace): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit, `Content-Length says ${declared} bytes`));
   const decoders = bodyDecoders(req.headers);

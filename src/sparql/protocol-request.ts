@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { badRequest, methodNotAllowed, unsupportedMediaType } from '../http/errors.js';
-import { decodeUtf8, readBody, requestType, requireUtf8 } from '../http/body.js';
+import { decodeUtf8, requestType, requireUtf8 } from '../http/body.js';
+import { readBody } from '../http/receive-body.js';
 import type { BodyPace } from '../http/receive-body.js';
 
 export type ProtocolRequest =

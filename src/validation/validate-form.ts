@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { badRequest, payloadTooLarge } from '../http/errors.js';
-import { readBody } from '../http/body.js';
+import { readBody } from '../http/receive-body.js';
 import type { BodyPace } from '../http/receive-body.js';
 import { formatByExtension, formatByMediaType, JSONLD, RDFXML, TURTLE } from '../rdf/formats.js';
 
