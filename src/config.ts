@@ -62,6 +62,9 @@ export interface Config {
   bodyGraceMs: number;
   /** The average pace a body must keep after the grace period: a minimum rate, so large slow uploads are fine. */
   bodyMinBytesPerSecond: number;
+  // Who may publish (issue 10: a national portal or a bench brings its own list).
+  /** The organisations CSV; undefined = data/organisations.csv of the package. */
+  organisationsFile: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +140,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024),
     bodyGraceMs: integer(env, 'BODY_GRACE_MS', 10_000, 1),
     bodyMinBytesPerSecond: integer(env, 'BODY_MIN_BYTES_PER_SECOND', 16 * 1024, 1),
+
+    organisationsFile: env.ORGANISATIONS_FILE ? path.resolve(env.ORGANISATIONS_FILE) : undefined,
   };
 }
 

@@ -58,7 +58,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     compactJournalBytes: config.compactJournalBytes,
     log,
   });
-  const organisations = Organisations.load(config.baseUrl);
+  const organisations = Organisations.load(config.baseUrl, config.organisationsFile);
   const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
   const datasets = new DatasetIndex(organisations);
   // Created before the store opens so that it hears every write; it starts reading once the store is open.

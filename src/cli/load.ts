@@ -21,7 +21,7 @@ export async function loadCommand(config: Config, file: string, options: { catal
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const organisations = Organisations.load(config.baseUrl);
+  const organisations = Organisations.load(config.baseUrl, config.organisationsFile);
   const { ntriples } = await readRdfFile(file, catalogBase(config.baseUrl, id), config.inputLimits);
   const validator = new CatalogValidator({ threads: 1 });
   try {

@@ -10,7 +10,7 @@ import { EXIT_OK, UsageError } from './usage.js';
  * shown; only its hash is stored.
  */
 export async function tokenCreateCommand(config: Config, options: { organisation: string; role: string }): Promise<number> {
-  const organisations = Organisations.load(config.baseUrl);
+  const organisations = Organisations.load(config.baseUrl, config.organisationsFile);
   if (!organisations.get(options.organisation)) {
     throw new UsageError(`there is no organisation "${options.organisation}"; known ids: ${organisations.all().map((o) => o.id).join(', ')}`);
   }

@@ -57,8 +57,8 @@ export class Organisations {
     this.byId = new Map(list.map((org) => [org.id, org]));
   }
 
-  /** data/organisations.csv of this package (wherever the process was started from). */
-  static load(baseUrl: string, file = defaultDataFile()): Organisations {
+  /** ORGANISATIONS_FILE, else data/organisations.csv of this package (wherever the process was started from). */
+  static load(baseUrl: string, file: string = defaultDataFile()): Organisations {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
