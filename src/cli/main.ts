@@ -6,6 +6,7 @@ import { serve } from './serve.js';
 import { tokenCreateCommand } from './token.js';
 import { dumpCommand } from './dump.js';
 import { loadCommand } from './load.js';
+import { restoreCommand } from './restore.js';
 import { REPORT_FORMATS, validateCommand } from './validate.js';
 import { CLI_LANGS } from './report-text.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage.js';
@@ -67,9 +68,17 @@ export function buildProgram(run: (code: number) => void): Command {
 
   program
     .command('dump')
-    .description('write every graph of the data directory as N-Quads to stdout (while no server runs on it)')
+    .description('write every graph of the data directory as N-Quads to stdout, then the server\'s records (catalog records, token hashes) as one more graph (while no server runs on it)')
+    .option('--graphs-only', 'leave the server\'s records out: only the graphs')
     .addOption(dataDirOption())
-    .action(async (options: EnvFlags) => run(await dumpCommand(config(options))));
+    .action(async (options: { graphsOnly?: boolean } & EnvFlags) => run(await dumpCommand(config(options), options)));
+
+  program
+    .command('restore')
+    .description('load a dump (N-Quads from `dump`, or - for stdin) into an empty data directory, with progress on stderr')
+    .argument('<file>', 'the dump, or - to read stdin')
+    .addOption(dataDirOption())
+    .action(async (file: string, options: EnvFlags) => run(await restoreCommand(config(options), file)));
 
   program
     .command('load')
