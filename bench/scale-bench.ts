@@ -31,6 +31,27 @@ import { writeScaleOrganisations } from './scale/scale-organisations.js';
 import { reviseCatalog, writeCatalogFiles, type CatalogFile } from './scale/catalog-files.js';
 import { scaleQueryMix } from './scale/query-mix.js';
 import type { BenchQuery } from './queries.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+
+/** Run the CLI on a data directory with stdout to a file; resolves with the time it took. */
+function cli(args: string[], dataDir: string, stdoutFile?: string): Promise<number> {
+  const started = now();
+  return new Promise((resolve, reject) => {
+    const out = stdoutFile ? fs.openSync(stdoutFile, 'w') : 'ignore';
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, BASE_URL, LOG_LEVEL: 'warn' }, stdio: ['ignore', out, 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (typeof out === 'number') fs.closeSync(out);
+      if (code === 0) resolve(now() - started);
+      else reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`));
+    });
+  });
+}
 
 interface Options {
   scale: string;
@@ -269,6 +290,7 @@ interface ScaleResult {
   concurrent?: ConcurrentFigure;
   reads?: ReadFigures;
   restart?: { readyMs: number; allReplicasMs: number; rss: number };
+  backup?: { quads: number; dumpMs: number; dumpBytes: number; restoreMs: number; restoredReadyMs: number };
   dataDirBytes: number;
   notes: string[];
 }
@@ -372,9 +394,23 @@ async function run(): Promise<void> {
     server = await BenchServer.start({ dataDir, logFile: path.join(runDir, 'server.log'), env });
     const allReplicasMs = await server.allReplicasReady();
     result.restart = { readyMs: server.readyMs, allReplicasMs, rss: server.memory()?.rss ?? NaN };
+    // Quality graphs follow the catalogs a moment after each write: count what the dump will hold.
+    const quadsDumped = Number((await server.health()).quads);
     progress(`restarted: ready in ${ms(server.readyMs)}, every replica in ${ms(allReplicasMs)}`);
     await server.stop();
     result.dataDirBytes = directoryBytes(dataDir);
+
+    progress('backup and restore: dump, then restore into an empty directory, then start on it');
+    const dumpFile = path.join(runDir, 'backup.nq');
+    const dumpMs = await cli(['dump'], dataDir, dumpFile);
+    const restoredDir = path.join(runDir, 'restored');
+    const restoreMs = await cli(['restore', dumpFile], restoredDir);
+    server = await BenchServer.start({ dataDir: restoredDir, logFile: path.join(runDir, 'server.log'), env });
+    const restoredQuads = Number((await server.health()).quads);
+    if (restoredQuads !== quadsDumped) throw new Error(`the restored store holds ${restoredQuads} quads, the dumped one ${quadsDumped}`);
+    result.backup = { quads: quadsDumped, dumpMs, dumpBytes: fs.statSync(dumpFile).size, restoreMs, restoredReadyMs: server.readyMs };
+    await server.stop();
+    progress(`dump ${ms(dumpMs)}, restore ${ms(restoreMs)}`);
   } finally {
     clearInterval(loadTimer);
     killAllServers();
@@ -411,6 +447,7 @@ function report(r: ScaleResult): string {
     lines.push(`| every organisation's catalog as RDF/XML | ${ms(r.reads.rdfXml.totalMs)} | ${r.reads.rdfXml.catalogs} catalogs, median ${ms(r.reads.rdfXml.request.median)}, largest ${r.reads.rdfXml.largest.id} ${mb(r.reads.rdfXml.largest.bytes)} in ${ms(r.reads.rdfXml.largest.ms)} |`);
   }
   if (r.restart) lines.push(`| clean restart | ${ms(r.restart.readyMs)} to /healthz 200 | every replica ready after ${ms(r.restart.allReplicasMs)}; RSS ${mb(r.restart.rss)} |`);
+  if (r.backup) lines.push(`| backup: dump, then restore into an empty directory | ${ms(r.backup.dumpMs)} + ${ms(r.backup.restoreMs)} | dump ${mb(r.backup.dumpBytes)}; ${int(r.backup.quads)} quads, restore ${int(Math.round(r.backup.quads / (r.backup.restoreMs / 1000)))} quads/s; the restored store ready in ${ms(r.backup.restoredReadyMs)}, same quad count |`);
   lines.push(`| data directory | ${mb(r.dataDirBytes)} | ${r.quadsStored ? Math.round(r.dataDirBytes / r.quadsStored) : '–'} bytes per quad |`);
   if (r.floor && 'loadMs' in r.floor) lines.push(`| floor: Oxigraph in process, load | ${ms(r.floor.loadMs)} | RSS +${mb(r.floor.rssDelta)} |`);
   lines.push('');
