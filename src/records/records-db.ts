@@ -1,0 +1,40 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * The server's own records in SQLite (`DATA_DIR/records.sqlite`): catalog records and token hashes today, accounts
+ * and usage counts later. The schema is versioned: each migration runs once, in order, in a transaction, and
+ * `PRAGMA user_version` says how many have run. Append new migrations; never edit one that has shipped.
+ */
+const MIGRATIONS: string[] = [
+  // 1: key-value records, record changes prepared for a store write that is not known to be durable yet, and facts
+  // about this database itself (meta).
+  `CREATE TABLE record (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+   CREATE TABLE pending_write (seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, prepared_at INTEGER NOT NULL);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+];
+
+export const RECORDS_FILE = 'records.sqlite';
+
+export function openRecordsDb(dataDir: string): Database.Database {
+  const db = new Database(path.join(dataDir, RECORDS_FILE));
+  // WAL with synchronous=FULL: a committed transaction is on disk before the call returns, as the journal's
+  // fdatasync is for graph writes.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`${RECORDS_FILE} has schema version ${version}, newer than this server knows (${MIGRATIONS.length}): run a newer release`);
+  }
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next]!);
+      db.pragma(`user_version = ${next + 1}`);
+    })();
+  }
+}
