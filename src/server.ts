@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
-import { GraphStore } from './store/graph-store.js';
+import { GraphStore } from './store/embedded/graph-store.js';
 import { ParserPool } from './rdf/parser-pool.js';
 import { CatalogValidator } from './validation/catalog-validator.js';
 import { Authenticator } from './auth/authenticate.js';

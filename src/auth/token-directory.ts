@@ -1,6 +1,6 @@
 import { badRequest } from '../http/errors.js';
 import type { Organisations } from '../organisations/organisations.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore } from '../store/embedded/graph-store.js';
 import type { Principal, TokenDirectory } from './authenticate.js';
 import { hashToken, newToken } from './token-hash.js';
 

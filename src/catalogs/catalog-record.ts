@@ -1,4 +1,4 @@
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore } from '../store/embedded/graph-store.js';
 
 /** What the server keeps about a catalog beside its graph; journaled with every write of the graph. */
 export interface CatalogRecord {

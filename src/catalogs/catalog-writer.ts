@@ -1,5 +1,5 @@
 import { Mutex } from 'async-mutex';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore } from '../store/embedded/graph-store.js';
 import { conflict, preconditionFailed, unprocessable, forbidden, notFound, HttpError } from '../http/errors.js';
 import type { Principal } from '../auth/authenticate.js';
 import { catalogGraph } from './catalog-id.js';

@@ -1,5 +1,5 @@
-import type { GraphStore } from '../store/graph-store.js';
-import type { RenderPart } from '../store/replica-protocol.js';
+import type { GraphStore } from '../store/embedded/graph-store.js';
+import type { RenderPart } from '../store/embedded/replica-protocol.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, type CatalogRecord } from './catalog-record.js';
 import { catalogNodeConstruct, iriTerm } from './dataset-page.js';

@@ -10,7 +10,7 @@ import { allRecords, getRecord } from './catalog-record.js';
 import { CatalogRejected, type CatalogWriter, type ReportSource } from './catalog-writer.js';
 import { catalogsVersion, etagFor, notModified } from './conditional.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type DatasetListing, type Paging, type RegionalCatalog } from './regional-catalog.js';
-import type { RenderPart } from '../store/replica-protocol.js';
+import type { RenderPart } from '../store/embedded/replica-protocol.js';
 import { negotiate } from '../http/negotiate.js';
 import type { ReportOfText } from '../linked-data/pages.js';
 import { chooseLanguage } from '../portal/language.js';

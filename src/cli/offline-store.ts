@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { Config } from '../config.js';
-import { GraphStore } from '../store/graph-store.js';
+import { GraphStore } from '../store/embedded/graph-store.js';
 
 /**
  * The store of DATA_DIR opened by a command instead of a server: one replica, logs to stderr (stdout carries the

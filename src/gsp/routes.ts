@@ -8,7 +8,7 @@ import { chunkSink } from '../http/respond.js';
 import { readRdfBody } from '../http/rdf-body.js';
 import { storeErrorToHttp } from '../http/store-errors.js';
 import { GRAPH_FORMATS } from '../rdf/formats.js';
-import { DEFAULT_GRAPH } from '../store/write-ops.js';
+import { DEFAULT_GRAPH } from '../store/embedded/write-ops.js';
 import { graphTarget } from './graph-target.js';
 
 export const STORE_MOUNT = '/store';

@@ -1,6 +1,6 @@
 import { HttpError, badRequest, insufficientStorage, serviceUnavailable } from './errors.js';
-import { QueryTimeoutError, NoReplicaError, ReplicaError } from '../store/replica-pool.js';
-import { StoreCapacityError, UpdateSyntaxError } from '../store/graph-store.js';
+import { QueryTimeoutError, NoReplicaError, ReplicaError } from '../store/embedded/replica-pool.js';
+import { StoreCapacityError, UpdateSyntaxError } from '../store/embedded/graph-store.js';
 
 /** Store failures as HTTP errors: one table, used by every route that reads or writes the store. */
 export function storeErrorToHttp(error: unknown): unknown {

@@ -5,7 +5,7 @@ import { catalogGraph } from '../catalogs/catalog-id.js';
 import { allRecords } from '../catalogs/catalog-record.js';
 import { notModified } from '../catalogs/conditional.js';
 import { NQuadsOfGraph } from '../rdf/nquads-of-graph.js';
-import { DEFAULT_GRAPH, type GraphName } from '../store/write-ops.js';
+import { DEFAULT_GRAPH, type GraphName } from '../store/embedded/write-ops.js';
 
 export const DUMP_PATH = '/dump.nq';
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { CatalogServices } from '../catalogs/routes.js';
 import { combinedMemory, type PoolMemory } from './managed-pool.js';
-import type { ReplicasMemory } from '../store/replica-pool.js';
+import type { ReplicasMemory } from '../store/embedded/replica-pool.js';
 import { memoryShares, type BudgetSource } from './budget.js';
 import { threadBytes } from './thread-memory.js';
 

@@ -1,4 +1,4 @@
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore } from '../store/embedded/graph-store.js';
 import type { DatasetSummary } from '../search/dataset-summary.js';
 import { catalogMeasurements, datasetMeasurement, QUALITY_MOUNT, qualityGraph } from './dqv.js';
 

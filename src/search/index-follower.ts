@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { GraphStore } from '../store/graph-store.js';
-import type { GraphName } from '../store/write-ops.js';
+import type { GraphStore } from '../store/embedded/graph-store.js';
+import type { GraphName } from '../store/embedded/write-ops.js';
 import { allRecords, getRecord } from '../catalogs/catalog-record.js';
 import { catalogGraph } from '../catalogs/catalog-id.js';
 import type { DatasetIndex } from './dataset-index.js';

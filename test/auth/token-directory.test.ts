@@ -5,7 +5,7 @@ import { RegistryTokenDirectory } from '../../src/auth/token-directory.js';
 import { hashToken } from '../../src/auth/token-hash.js';
 import { HttpError } from '../../src/http/errors.js';
 import { Organisations } from '../../src/organisations/organisations.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
+import type { GraphStore } from '../../src/store/embedded/graph-store.js';
 
 /** The registry part of the store: what the directory uses, kept in memory, recording every write. */
 function fakeStore() {

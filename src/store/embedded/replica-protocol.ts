@@ -1,6 +1,6 @@
 import type { GraphName, WriteOp } from './write-ops.js';
 import type { SnapshotEntry } from './snapshots.js';
-import type { ThreadMemory } from '../memory/thread-memory.js';
+import type { ThreadMemory } from '../../memory/thread-memory.js';
 
 /** Which graphs a query sees. Absent: the union of all graphs as default graph, every graph as named graph. */
 export interface QueryDataset {
