@@ -62,7 +62,13 @@ export interface Config {
   bodyGraceMs: number;
   /** The average pace a body must keep after the grace period: a minimum rate, so large slow uploads are fine. */
   bodyMinBytesPerSecond: number;
+  // The store backend (issue 10): which implementation of src/store/store.ts serves (src/store/open-store.ts).
+  /** 'embedded' (Oxigraph replicas over DATA_DIR) or 'sparql' (a remote SPARQL 1.1 store). */
+  store: StoreBackend;
 }
+
+export const STORE_BACKENDS = ['embedded', 'sparql'] as const;
+export type StoreBackend = (typeof STORE_BACKENDS)[number];
 
 export class ConfigError extends Error {}
 
@@ -137,7 +143,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024),
     bodyGraceMs: integer(env, 'BODY_GRACE_MS', 10_000, 1),
     bodyMinBytesPerSecond: integer(env, 'BODY_MIN_BYTES_PER_SECOND', 16 * 1024, 1),
+
+    store: storeBackend(env),
   };
+}
+
+function storeBackend(env: NodeJS.ProcessEnv): StoreBackend {
+  const raw = env.STORE?.trim().toLowerCase() || 'embedded';
+  if (!(STORE_BACKENDS as readonly string[]).includes(raw)) throw new ConfigError(`STORE must be one of ${STORE_BACKENDS.join(', ')}, got "${env.STORE}"`);
+  return raw as StoreBackend;
 }
 
 function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number): number | undefined {
