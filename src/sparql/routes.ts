@@ -35,7 +35,7 @@ export function sparqlEndpoint(ctx: AppContext) {
       return;
     }
 
-    // Unknown form: evaluate anyway so the client gets Oxigraph's syntax error with its position.
+    // Unknown form: evaluate anyway so the client gets the store's syntax error with its position.
     const mediaType = negotiate(req.headers, resultMediaTypes(queryForm(request.text) ?? 'SELECT'));
     const dataset =
       request.defaultGraphs.length || request.namedGraphs.length
