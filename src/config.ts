@@ -65,7 +65,13 @@ export interface Config {
   // Who may publish (issue 10: a national portal or a bench brings its own list).
   /** The organisations CSV; undefined = data/organisations.csv of the package. */
   organisationsFile: string | undefined;
+  // The store backend (issue 10): which implementation of src/store/store.ts serves (src/store/open-store.ts).
+  /** 'embedded' (Oxigraph replicas over DATA_DIR) or 'sparql' (a remote SPARQL 1.1 store). */
+  store: StoreBackend;
 }
+
+export const STORE_BACKENDS = ['embedded', 'sparql'] as const;
+export type StoreBackend = (typeof STORE_BACKENDS)[number];
 
 export class ConfigError extends Error {}
 
@@ -142,7 +148,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyMinBytesPerSecond: integer(env, 'BODY_MIN_BYTES_PER_SECOND', 16 * 1024, 1),
 
     organisationsFile: env.ORGANISATIONS_FILE ? path.resolve(env.ORGANISATIONS_FILE) : undefined,
+    store: storeBackend(env),
   };
+}
+
+function storeBackend(env: NodeJS.ProcessEnv): StoreBackend {
+  const raw = env.STORE?.trim().toLowerCase() || 'embedded';
+  if (!(STORE_BACKENDS as readonly string[]).includes(raw)) throw new ConfigError(`STORE must be one of ${STORE_BACKENDS.join(', ')}, got "${env.STORE}"`);
+  return raw as StoreBackend;
 }
 
 function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number): number | undefined {

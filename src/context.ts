@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import type { GraphStore } from './store/graph-store.js';
+import type { Store } from './store/store.js';
 import type { ParserPool } from './rdf/parser-pool.js';
 import type { Authenticator } from './auth/authenticate.js';
 import type { Organisations } from './organisations/organisations.js';
@@ -13,7 +13,7 @@ import type { PublicWork } from './capacity/public-work.js';
 /** What request handlers need, built once in main.ts and passed to createApp. */
 export interface AppContext {
   config: Config;
-  store: GraphStore;
+  store: Store;
   parsers: ParserPool;
   auth: Authenticator;
   organisations: Organisations;

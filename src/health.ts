@@ -6,7 +6,7 @@ import { memoryReport } from './memory/report.js';
 /** 200 once the store is loaded and queries are served; 503 while it loads or when no query worker is up. */
 export function health(ctx: AppContext, catalogs: CatalogServices) {
   return (_req: Request, res: Response): void => {
-    const stats = ctx.store.stats;
+    const stats = ctx.store.stats();
     const { rss, heapUsed } = process.memoryUsage();
     const warming = catalogs.writer.warming;
     res.status(ctx.store.ready ? 200 : 503).json({

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
-import { GraphStore } from './store/graph-store.js';
+import { createStore } from './store/open-store.js';
 import { ParserPool } from './rdf/parser-pool.js';
 import { CatalogValidator } from './validation/catalog-validator.js';
 import { Authenticator } from './auth/authenticate.js';
@@ -41,23 +41,16 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     // Shown once; only its hash is kept.
     process.stdout.write(`\nGenerated admin token (shown only now, keep it safe):\n  ${admin.generated}\n\n`);
   }
+  // Issue 9: the budget divided into shares, each component keeping to its own (src/memory/budget.ts).
+  const shares = memoryShares(configured.memoryBudgetMb, configured.catalogCacheMb);
+  // Before the port opens: a STORE this build cannot serve stops the start with a configuration error.
+  const store = createStore({ config: configured, log, memoryBytes: shares.replicas });
   const server = http.createServer(httpServerOptions(configured));
   answerClientErrors(server, configured);
   await new Promise<void>((resolve) => server.listen(configured.port, configured.host, resolve));
   const address = server.address() as AddressInfo;
   // PORT=0 picks a free port; the default BASE_URL follows the port actually bound.
   const config = configured.port === 0 && configured.baseUrl === 'http://localhost:0' ? { ...configured, baseUrl: `http://localhost:${address.port}` } : configured;
-  // Issue 9: the budget divided into shares, each component keeping to its own (src/memory/budget.ts).
-  const shares = memoryShares(config.memoryBudgetMb, config.catalogCacheMb);
-  const store = new GraphStore({
-    memoryBytes: shares.replicas,
-    dataDir: config.dataDir,
-    replicas: config.queryWorkers,
-    queryTimeoutMs: config.queryTimeoutMs,
-    maxQuads: config.maxQuads,
-    compactJournalBytes: config.compactJournalBytes,
-    log,
-  });
   const organisations = Organisations.load(config.baseUrl, config.organisationsFile);
   const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
   const datasets = new DatasetIndex(organisations);
@@ -82,7 +75,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     log,
     datasets,
     indexer,
-    publicWork: new PublicWork(config, shares, () => store.stats.replicasReady),
+    publicWork: new PublicWork(config, shares, () => store.stats().readSlots ?? config.queryWorkers),
   };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);
@@ -92,7 +85,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
 
   const started = Date.now();
   await store.open((graphs, total, quads) => log.info({ graphs, total, quads }, 'loading graphs'));
-  log.info({ ...store.stats, ms: Date.now() - started }, 'store loaded; ready');
+  log.info({ ...store.stats(), ms: Date.now() - started }, 'store loaded; ready');
   // Not awaited: the server answers at once and searches see the index as it loads.
   indexer.start();
   let stopping = false;

@@ -1,6 +1,6 @@
 import { badRequest } from '../http/errors.js';
 import type { Organisations } from '../organisations/organisations.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { Store } from '../store/store.js';
 import type { Principal, TokenDirectory } from './authenticate.js';
 import { hashToken, newToken } from './token-hash.js';
 
@@ -29,7 +29,7 @@ const KEY_PREFIX = 'token:';
  */
 export class RegistryTokenDirectory implements TokenDirectory {
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Store,
     private readonly organisations: Organisations,
   ) {}
 

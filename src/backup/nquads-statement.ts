@@ -1,4 +1,4 @@
-import { DEFAULT_GRAPH, type GraphName } from '../store/write-ops.js';
+import { DEFAULT_GRAPH, type GraphName } from '../store/store.js';
 
 /** One N-Quads statement split into its terms, as written (no unescaping). */
 export interface Statement {

@@ -1,5 +1,5 @@
 import { countNewlines, lines, splitTripleLine } from '../rdf/ntriples-lines.js';
-import type { GraphPatch } from '../store/write-ops.js';
+import type { GraphPatch } from '../store/store.js';
 
 /** What a catalog's next text loses and gains against the stored one, as canonical N-Triples lines. */
 export interface LineChange {

@@ -1,4 +1,4 @@
-import type { GraphStore } from '../store/graph-store.js';
+import type { Store } from '../store/store.js';
 
 /** What the server keeps about a catalog beside its graph; journaled with every write of the graph. */
 export interface CatalogRecord {
@@ -28,11 +28,11 @@ export interface WarningSummary {
 const KEY = 'catalog:';
 export const recordKey = (id: string) => `${KEY}${id}`;
 
-export function getRecord(store: GraphStore, id: string): CatalogRecord | undefined {
+export function getRecord(store: Store, id: string): CatalogRecord | undefined {
   return store.registryGet<CatalogRecord>(recordKey(id));
 }
 
-export function allRecords(store: GraphStore): CatalogRecord[] {
+export function allRecords(store: Store): CatalogRecord[] {
   return store.registryEntries<CatalogRecord>(KEY).map(([, record]) => record);
 }
 

@@ -1,5 +1,5 @@
 import { Mutex } from 'async-mutex';
-import type { GraphStore } from '../store/graph-store.js';
+import { canPatch, type Store } from '../store/store.js';
 import { conflict, preconditionFailed, unprocessable, forbidden, notFound, HttpError } from '../http/errors.js';
 import type { Principal } from '../auth/authenticate.js';
 import { catalogGraph } from './catalog-id.js';
@@ -116,7 +116,7 @@ export class CatalogWriter {
   warming: { done: number; of: number } | undefined;
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Store,
     private readonly gate: CatalogGate,
     private readonly ownership: CatalogOwnership,
     private readonly baseUrl: string,
@@ -126,9 +126,9 @@ export class CatalogWriter {
   ) {
     this.content = new BoundedCache<CatalogLines>(cacheBytes, (state) => state.bytes);
     // Anything else that writes a catalog graph (Graph Store Protocol, SPARQL Update) makes both stale.
-    store.onCommit((touched) => {
+    store.onChange(({ graphs }) => {
       for (const id of new Set([...this.content.keys(), ...this.digests.keys()])) {
-        if (touched === 'all' || touched.includes(catalogGraph(baseUrl, id))) {
+        if (graphs === 'all' || graphs.includes(catalogGraph(baseUrl, id))) {
           this.content.delete(id);
           this.digests.delete(id);
         }
@@ -203,9 +203,11 @@ export class CatalogWriter {
         warnings: summariseWarnings(warnings),
       };
       const registry = { [recordKey(id)]: record };
-      const patch = before && change && !adding ? graphPatch(before, ntriples, change) : undefined;
+      // A patch is a line diff against the N-Triples this backend wrote; a backend without patches gets the whole text.
+      const patching = canPatch(this.store) ? this.store : undefined;
+      const patch = patching && before && change && !adding ? graphPatch(before, ntriples, change) : undefined;
       if (adding) await this.store.addToGraph(graph, ntriples, registry);
-      else if (patch) await this.store.patchGraph(graph, patch, registry);
+      else if (patching && patch) await patching.patchGraph(graph, patch, registry);
       else await this.store.replaceGraph(graph, ntriples, registry);
       // After the commit: the store's listener has just dropped what it knew of this graph.
       this.digests.set(id, digests);

@@ -1,5 +1,4 @@
-import type { GraphStore } from '../store/graph-store.js';
-import type { RenderPart } from '../store/replica-protocol.js';
+import type { RenderPart, Store } from '../store/store.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, type CatalogRecord } from './catalog-record.js';
 import { catalogNodeConstruct, iriTerm } from './dataset-page.js';
@@ -39,14 +38,14 @@ export class RegionalCatalog {
   private readonly nodes = new Map<string, { version: string; ntriples: string }>();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Store,
     private readonly baseUrl: string,
     private readonly region: Region,
   ) {
     // A write that bypasses the catalog writer (/store, SPARQL Update) changes a graph but not its record's version.
-    store.onCommit((touched) => {
-      if (touched === 'all') this.nodes.clear();
-      else for (const id of this.nodes.keys()) if (touched.includes(catalogGraph(baseUrl, id))) this.nodes.delete(id);
+    store.onChange(({ graphs }) => {
+      if (graphs === 'all') this.nodes.clear();
+      else for (const id of this.nodes.keys()) if (graphs.includes(catalogGraph(baseUrl, id))) this.nodes.delete(id);
     });
   }
 
@@ -82,7 +81,7 @@ export class RegionalCatalog {
    */
   private async catalogNodes(records: CatalogRecord[]): Promise<string[]> {
     // Each text is held here, not read back from `nodes` at the end: a write committed while this awaits the store
-    // drops its catalog's entry (onCommit), which a page under concurrent writes then found missing (a 500).
+    // drops its catalog's entry (onChange), which a page under concurrent writes then found missing (a 500).
     const texts: string[] = [];
     for (const record of records) {
       let node = this.nodes.get(record.id);

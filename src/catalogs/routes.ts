@@ -4,13 +4,12 @@ import { badRequest, methodNotAllowed, notFound, serviceUnavailable, unauthorize
 import { chooseRepresentation, isFormatSuffix } from '../http/representation.js';
 import { chunkSink, streamInto } from '../http/respond.js';
 import { readRdfBody } from '../http/rdf-body.js';
-import { storeErrorToHttp } from '../http/store-errors.js';
 import { catalogBase, catalogGraph, checkCatalogId } from './catalog-id.js';
 import { allRecords, getRecord } from './catalog-record.js';
 import { CatalogRejected, type CatalogWriter, type ReportSource } from './catalog-writer.js';
 import { catalogsVersion, etagFor, notModified } from './conditional.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type DatasetListing, type Paging, type RegionalCatalog } from './regional-catalog.js';
-import type { RenderPart } from '../store/replica-protocol.js';
+import type { RenderPart } from '../store/store.js';
 import { negotiate } from '../http/negotiate.js';
 import type { ReportOfText } from '../linked-data/pages.js';
 import { chooseLanguage } from '../portal/language.js';
@@ -86,7 +85,7 @@ export function catalogResource(ctx: AppContext, services: CatalogServices) {
         res.destroy();
         return;
       }
-      throw storeErrorToHttp(error);
+      throw error;
     }
   };
 }

@@ -114,6 +114,11 @@ export async function main(argv: string[]): Promise<number | undefined> {
       process.stderr.write(`dataportal-vast: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    // A setting found wrong only when used (STORE naming a backend this build lacks).
+    if (error instanceof ConfigError) {
+      process.stderr.write(`dataportal-vast: configuration error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT_FAILURE;
     // Expected failures (the data directory is locked, the organisations file is broken) read best as one line.
     const expected = error instanceof OrganisationsDataError || /is in use by process/.test((error as Error).message);

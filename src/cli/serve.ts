@@ -38,6 +38,11 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
   try {
     running = await startServer(config);
   } catch (error) {
+    // A setting found wrong only when used (STORE naming a backend this build lacks).
+    if (error instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
     if (error instanceof OrganisationsDataError) {
       process.stderr.write(`cannot start: ${error.message}\n`);
       process.exit(1);

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { badRequest } from '../http/errors.js';
-import { DEFAULT_GRAPH, type GraphName } from '../store/write-ops.js';
+import { DEFAULT_GRAPH, type GraphName } from '../store/store.js';
 
 export type GraphTarget = { graph: GraphName } | { dataset: true };
 

@@ -6,9 +6,8 @@ import { QUALITY_MOUNT } from '../quality/dqv.js';
 import { negotiate } from '../http/negotiate.js';
 import { chunkSink } from '../http/respond.js';
 import { readRdfBody } from '../http/rdf-body.js';
-import { storeErrorToHttp } from '../http/store-errors.js';
 import { GRAPH_FORMATS } from '../rdf/formats.js';
-import { DEFAULT_GRAPH } from '../store/write-ops.js';
+import { DEFAULT_GRAPH } from '../store/store.js';
 import { graphTarget } from './graph-target.js';
 
 export const STORE_MOUNT = '/store';
@@ -72,7 +71,7 @@ export function graphStoreEndpoint(ctx: AppContext) {
         res.destroy();
         return;
       }
-      throw storeErrorToHttp(error);
+      throw error;
     }
   };
 }

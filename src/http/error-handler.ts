@@ -7,6 +7,8 @@ import { RefusedInput } from '../rdf/input-limits/refused-input.js';
 import { ParserFailed } from '../rdf/parser-pool.js';
 import { ClientGone, DeadlineExceeded } from '../deadlines/work-deadline.js';
 import { parseTimeouts } from '../metrics/metrics.js';
+import { StoreError } from '../store/store-error.js';
+import { storeErrorToHttp } from './store-errors.js';
 
 /** An error page for people; undefined keeps the problem document. */
 export type ErrorPage = (req: Request, status: number, detail: string) => string | undefined;
@@ -48,12 +50,14 @@ export function errorHandler(log: Logger, page?: ErrorPage) {
 
 /**
  * Errors from express's own parsing (bad URL encoding, aborted bodies) carry a status; treat them as ours. So are the
- * neutral errors of parsing and validation: a body past an input limit (400/413 naming the limit, its value and
- * where), the parser breaking on a body (400, never a 500), work stopped at its deadline (503 naming
- * PARSE_TIMEOUT_MS) or for a client that left (nobody reads that answer).
+ * store's neutral errors (timeout, busy, syntax, full…: src/http/store-errors.ts) and the neutral errors of parsing
+ * and validation: a body past an input limit (400/413 naming the limit, its value and where), the parser breaking on
+ * a body (400, never a 500), work stopped at its deadline (503 naming PARSE_TIMEOUT_MS) or for a client that left
+ * (nobody reads that answer).
  */
 function asHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
+  if (error instanceof StoreError) return storeErrorToHttp(error);
   if (error instanceof RefusedInput) {
     const limit = error.limit ? { limit: error.limit.name, value: error.limit.value } : {};
     return new HttpError(error.status, error.message, { ...limit, ...error.position });

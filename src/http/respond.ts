@@ -1,5 +1,4 @@
 import type { Response } from 'express';
-import { storeErrorToHttp } from './store-errors.js';
 
 /**
  * A sink for a body that arrives in chunks: the first chunk sends the headers, each write waits for the socket to
@@ -47,7 +46,7 @@ export async function streamInto(res: Response, sink: ReturnType<typeof chunkSin
       res.destroy();
       return;
     }
-    throw storeErrorToHttp(error);
+    throw error;
   }
   sink.end();
 }

@@ -1,27 +1,28 @@
 import { HttpError, badRequest, insufficientStorage, serviceUnavailable } from './errors.js';
-import { QueryTimeoutError, NoReplicaError, ReplicaError } from '../store/replica-pool.js';
-import { StoreCapacityError, UpdateSyntaxError } from '../store/graph-store.js';
+import { StoreError } from '../store/store-error.js';
 
-/** Store failures as HTTP errors: one table, used by every route that reads or writes the store. */
-export function storeErrorToHttp(error: unknown): unknown {
-  if (error instanceof HttpError) return error;
-  if (error instanceof QueryTimeoutError) return serviceUnavailable(error.message);
-  if (error instanceof NoReplicaError) return serviceUnavailable(error.message, 5);
-  if (error instanceof StoreCapacityError) return insufficientStorage(error.message);
-  if (error instanceof UpdateSyntaxError || (error instanceof ReplicaError && error.kind === 'syntax')) {
-    return badRequest(`SPARQL syntax error ${error.message.replace(/^error /, '')}`, syntaxPosition(error.message));
+/**
+ * Store failures as HTTP errors: one table of the neutral StoreError kinds (src/store/store-error.ts), applied by the
+ * error handler to whatever a route lets through.
+ */
+export function storeErrorToHttp(error: StoreError): HttpError {
+  switch (error.kind) {
+    case 'timeout':
+      return serviceUnavailable(error.message);
+    case 'busy':
+    case 'unavailable':
+      return serviceUnavailable(error.message, error.retryAfterSeconds);
+    case 'syntax':
+      return badRequest(error.message, position(error));
+    case 'full':
+      return insufficientStorage(error.message);
+    case 'unsupported':
+      return badRequest(error.message);
+    case 'failed':
+      return new HttpError(error.upstream ? 502 : 500, error.message);
   }
-  if (error instanceof ReplicaError && error.kind === 'unsupported') {
-    return badRequest(`This server never fetches from other hosts (SERVICE, LOAD): ${error.message}`);
-  }
-  if (error instanceof ReplicaError && error.kind === 'terminated') {
-    return serviceUnavailable('The query worker handling this request was stopped; try again', 1);
-  }
-  if (error instanceof ReplicaError) return new HttpError(500, `The store could not run this request: ${error.message}`);
-  return error;
 }
 
-function syntaxPosition(message: string): { line?: number; column?: number } {
-  const match = /^error at (\d+):(\d+)/.exec(message);
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
+function position(error: StoreError): { line?: number; column?: number } {
+  return { ...(error.line !== undefined ? { line: error.line } : {}), ...(error.column !== undefined ? { column: error.column } : {}) };
 }

@@ -5,7 +5,7 @@ import { catalogGraph } from '../catalogs/catalog-id.js';
 import { allRecords } from '../catalogs/catalog-record.js';
 import { notModified } from '../catalogs/conditional.js';
 import { NQuadsOfGraph } from '../rdf/nquads-of-graph.js';
-import { DEFAULT_GRAPH, type GraphName } from '../store/write-ops.js';
+import { DEFAULT_GRAPH, type GraphName } from '../store/store.js';
 
 export const DUMP_PATH = '/dump.nq';
 
@@ -20,7 +20,7 @@ export async function publicGraphs(ctx: Pick<AppContext, 'store' | 'config'>): P
 export function dump(ctx: AppContext) {
   return async (req: Request, res: Response): Promise<void> => {
     // Any write may change a graph here; the journal position says whether one happened.
-    const state = { version: String(ctx.store.stats.seq), modified: new Date(ctx.store.lastWrite).toISOString() };
+    const state = { version: String(ctx.store.stats().seq), modified: new Date(ctx.store.lastWrite).toISOString() };
     const headers = { ETag: `"${state.version}-nq"`, 'Last-Modified': new Date(ctx.store.lastWrite).toUTCString() };
     if (notModified(req, state)) {
       res.status(304).set(headers).end();

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
+import type { StoreMemory } from '../store/store.js';
 import type { CatalogServices } from '../catalogs/routes.js';
 import { combinedMemory, type PoolMemory } from './managed-pool.js';
-import type { ReplicasMemory } from '../store/replica-pool.js';
 import { memoryShares, type BudgetSource } from './budget.js';
 import { threadBytes } from './thread-memory.js';
 
@@ -15,7 +15,8 @@ export interface MemoryReport {
   components: {
     /** The main thread's heap: requests, the search index, the kept catalog texts. */
     main: WithShare<{ bytes: number; heapUsed: number; external: number }>;
-    replicas: WithShare<ReplicasMemory>;
+    /** The store backend's memory in this process (the embedded store: its replicas, each with its heap and wasm memory). */
+    replicas: WithShare<StoreMemory>;
     parsers: WithShare<PoolMemory>;
     validation: WithShare<PoolMemory>;
     extraction: WithShare<PoolMemory>;
@@ -49,5 +50,5 @@ export function memoryReport(ctx: Pick<AppContext, 'config' | 'store' | 'parsers
 /** Work waiting per queue, for /metrics. */
 export function queueDepths(report: MemoryReport, indexPending: number): Record<string, number> {
   const { components: c } = report;
-  return { replicas: c.replicas.queued, parsers: c.parsers.queued, validation: c.validation.queued, extraction: c.extraction.queued, search_index: indexPending };
+  return { replicas: c.replicas.queued ?? 0, parsers: c.parsers.queued, validation: c.validation.queued, extraction: c.extraction.queued, search_index: indexPending };
 }

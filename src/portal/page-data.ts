@@ -5,7 +5,7 @@ import { allRecords, type CatalogRecord } from '../catalogs/catalog-record.js';
 import { catalogNodeConstruct, iriTerm } from '../catalogs/dataset-page.js';
 import { dcat, dct } from '../rdf/vocabulary.js';
 import { describeConstruct } from '../linked-data/describe.js';
-import type { RenderPart } from '../store/replica-protocol.js';
+import type { RenderPart } from '../store/store.js';
 import type { LangValues } from '../search/dataset-summary.js';
 import type { CatalogSummary, ValidationStatus } from './view-models.js';
 

@@ -1,4 +1,4 @@
-import type { GraphStore } from '../store/graph-store.js';
+import { canPatch, type Store } from '../store/store.js';
 import type { DatasetSummary } from '../search/dataset-summary.js';
 import { catalogMeasurements, datasetMeasurement, QUALITY_MOUNT, qualityGraph } from './dqv.js';
 
@@ -14,7 +14,7 @@ export class QualityGraphs {
   private readonly known = new Set<string>();
 
   constructor(
-    private readonly store: GraphStore,
+    private readonly store: Store,
     private readonly baseUrl: string,
   ) {}
 
@@ -26,7 +26,9 @@ export class QualityGraphs {
   /** Write a catalog's measurements; `before` is what the index held for it before this change. */
   async write(catalog: string, before: DatasetSummary[], after: DatasetSummary[]): Promise<void> {
     const graph = qualityGraph(this.baseUrl, catalog);
-    if (!this.known.has(catalog) || !(await this.store.graphExists(graph))) {
+    // A backend without patches has the graph rewritten whole each time: it is small.
+    const patching = canPatch(this.store) ? this.store : undefined;
+    if (!patching || !this.known.has(catalog) || !(await this.store.graphExists(graph))) {
       await this.store.replaceGraph(graph, this.full(catalog, after));
       this.known.add(catalog);
       return;
@@ -45,7 +47,7 @@ export class QualityGraphs {
     }
     if (!remove.length && !add.length) return;
     try {
-      await this.store.patchGraph(graph, { remove: remove.join(''), trees: { roots: [], depth: 0, ntriples: '' }, add: add.join('') });
+      await patching.patchGraph(graph, { remove: remove.join(''), trees: { roots: [], depth: 0, ntriples: '' }, add: add.join('') });
     } catch (error) {
       this.known.delete(catalog);
       throw error;

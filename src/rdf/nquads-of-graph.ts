@@ -1,4 +1,4 @@
-import { DEFAULT_GRAPH, type GraphName } from '../store/write-ops.js';
+import { DEFAULT_GRAPH, type GraphName } from '../store/store.js';
 
 /**
  * Turns a graph's N-Triples, as the store streams them in chunks that may split lines and UTF-8 characters, into

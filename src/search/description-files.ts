@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileDurably } from '../store/snapshots.js';
+import { writeFileDurably } from '../files/durable-file.js';
 import type { DescriptionTexts } from './description-text.js';
 
 /** What a catalog's index file records of its descriptions file. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileDurably } from '../store/snapshots.js';
+import { writeFileDurably } from '../files/durable-file.js';
 import type { DatasetSummary } from './dataset-summary.js';
 import type { PersistedTexts } from './description-files.js';
 

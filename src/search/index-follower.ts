@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { GraphStore } from '../store/graph-store.js';
-import type { GraphName } from '../store/write-ops.js';
+import type { GraphName, Store } from '../store/store.js';
 import { allRecords, getRecord } from '../catalogs/catalog-record.js';
 import { catalogGraph } from '../catalogs/catalog-id.js';
 import type { DatasetIndex } from './dataset-index.js';
@@ -24,7 +23,7 @@ export interface IndexStatus {
 }
 
 export interface FollowerDeps {
-  store: GraphStore;
+  store: Store;
   index: DatasetIndex;
   files: IndexFiles;
   descriptions: DescriptionFiles;
@@ -61,7 +60,7 @@ export class IndexFollower {
 
   constructor(private readonly deps: FollowerDeps) {
     this.catalogPrefix = `${catalogGraph(deps.baseUrl, '')}`;
-    deps.store.onCommit((touched) => this.touched(touched));
+    deps.store.onChange(({ graphs }) => this.touched(graphs));
   }
 
   get status(): IndexStatus {
@@ -239,7 +238,7 @@ export class IndexFollower {
   private async persist(): Promise<void> {
     // Read before any await: every write up to here has reached touched(), and none is waiting when caught up.
     const caughtUp = !this.loading && this.pending.size === 0 && !this.incomplete;
-    const seq = this.deps.store.stats.seq;
+    const seq = this.deps.store.stats().seq;
     const { files, index } = this.deps;
     try {
       for (const id of [...this.dirty]) {

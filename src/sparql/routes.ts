@@ -5,10 +5,9 @@ import { negotiate } from '../http/negotiate.js';
 import { chunkSink } from '../http/respond.js';
 import { GRAPH_FORMATS, formatByMediaType } from '../rdf/formats.js';
 import { serializeGraph } from '../rdf/serialize.js';
-import { storeErrorToHttp } from '../http/store-errors.js';
 import { readProtocolRequest } from './protocol-request.js';
 import { queryForm } from './query-form.js';
-import { resultFormats } from './result-formats.js';
+import { resultMediaTypes } from './result-formats.js';
 import { serviceDescription } from './service-description.js';
 import { applyUsingGraphs } from './update-dataset.js';
 import { checkSparqlText } from './text-limits.js';
@@ -31,18 +30,13 @@ export function sparqlEndpoint(ctx: AppContext) {
     if (request.operation === 'update') {
       ctx.auth.requireAdmin(req, 'SPARQL Update');
       const update = applyUsingGraphs(request.text, request.usingGraphs, request.usingNamedGraphs, endpoint);
-      try {
-        await ctx.store.update(update, endpoint);
-      } catch (error) {
-        throw storeErrorToHttp(error);
-      }
+      await ctx.store.update(update, endpoint);
       res.status(204).end();
       return;
     }
 
-    // Unknown form: evaluate anyway so the client gets Oxigraph's syntax error with its position.
-    const offered = resultFormats(queryForm(request.text) ?? 'SELECT');
-    const mediaType = negotiate(req.headers, [...offered.keys()]);
+    // Unknown form: evaluate anyway so the client gets the store's syntax error with its position.
+    const mediaType = negotiate(req.headers, resultMediaTypes(queryForm(request.text) ?? 'SELECT'));
     const dataset =
       request.defaultGraphs.length || request.namedGraphs.length
         ? { defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs }
@@ -52,10 +46,10 @@ export function sparqlEndpoint(ctx: AppContext) {
     // waits is taken off the queue.
     const gone = clientSignal(res);
     try {
-      await ctx.publicWork.queries.run(() => ctx.store.query(request.text, offered.get(mediaType)!, endpoint, dataset, sink.onChunk), gone);
+      await ctx.publicWork.queries.run(() => ctx.store.query(request.text, mediaType, endpoint, dataset, sink.onChunk, gone), gone);
     } catch (error) {
       if (gone.aborted && !sink.started) return;
-      if (!sink.started) throw storeErrorToHttp(error);
+      if (!sink.started) throw error;
       // Headers are gone: all that is left is to cut the stream so the client sees it incomplete.
       ctx.log.warn({ err: (error as Error).message }, 'query stream ended early');
       res.destroy();

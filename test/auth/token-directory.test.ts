@@ -5,7 +5,7 @@ import { RegistryTokenDirectory } from '../../src/auth/token-directory.js';
 import { hashToken } from '../../src/auth/token-hash.js';
 import { HttpError } from '../../src/http/errors.js';
 import { Organisations } from '../../src/organisations/organisations.js';
-import type { GraphStore } from '../../src/store/graph-store.js';
+import type { Store } from '../../src/store/store.js';
 
 /** The registry part of the store: what the directory uses, kept in memory, recording every write. */
 function fakeStore() {
@@ -22,7 +22,7 @@ function fakeStore() {
       return writes.length;
     },
   };
-  return { store: store as unknown as GraphStore, writes };
+  return { store: store as unknown as Store, writes };
 }
 
 const request = (token?: string) => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }) as Request;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testStoreEnv } from './store-backend.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 export const ADMIN_TOKEN = 'test-admin-token';
@@ -27,12 +28,14 @@ export function tempDataDir(prefix = 'dpv-test-'): string {
 
 /**
  * Start the real server (the built dist/src/main.js) as a child process on a free port and wait until /healthz
- * answers 200. Tests talk to it over HTTP only.
+ * answers 200, on the store backend TEST_STORE names. Tests talk to it over HTTP only.
  */
 export async function startTestServer(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const env = {
     ...process.env,
+    // The backend TEST_STORE names (test/support/store-backend.ts); a test's own env may still set STORE.
+    ...(await testStoreEnv()),
     PORT: String(options.port ?? 0),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,

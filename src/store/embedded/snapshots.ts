@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { syncDir } from './journal.js';
+import { writeFileDurably } from '../../files/durable-file.js';
 import type { GraphName } from './write-ops.js';
 
 /**
@@ -37,19 +38,6 @@ export function readManifest(dataDir: string): Manifest {
 export function graphFileStem(graph: GraphName, seq: number): string {
   const hash = crypto.createHash('sha256').update(graph).digest('hex').slice(0, 24);
   return `${hash}-${seq}`;
-}
-
-/** Write a file so that after return it is complete on disk under its final name, or absent. */
-export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-  const handle = await fsp.open(tmp, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fsp.rename(tmp, file);
 }
 
 export async function commitManifest(dataDir: string, manifest: Manifest): Promise<void> {

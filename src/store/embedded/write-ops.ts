@@ -3,9 +3,10 @@
  * restart, so each must have the same effect every time it is applied to the same state.
  */
 
-/** The IRI of a named graph, or DEFAULT_GRAPH for the store's default graph. */
-export type GraphName = string;
-export const DEFAULT_GRAPH: GraphName = '';
+import type { ChangeKind, GraphName, GraphPatch, RegistryChanges } from '../store.js';
+
+// The interface's types, which the embedded modules take from here with the operations.
+export { DEFAULT_GRAPH, type GraphName, type GraphPatch, type RegistryChanges } from '../store.js';
 
 export type WriteOp =
   /** Replace a graph's content with these N-Triples (empty text creates an empty graph). */
@@ -19,32 +20,6 @@ export type WriteOp =
   | { kind: 'sparql-update'; update: string; baseIri: string }
   /** The effect of a non-deterministic update (NOW(), UUID()…): the new content of every graph it may touch. */
   | { kind: 'replace-graphs'; graphs: { graph: GraphName; ntriples: string | null }[] };
-
-/**
- * The difference between a graph's content and its next content. Triples without blank nodes are removed and added
- * as they are. Blank-node labels differ between the store and any text (Oxigraph renames them on load), so triples
- * with blank nodes move as whole trees: every blank node hanging from one of `trees.roots` (through blank nodes
- * only, at most `trees.depth` deep) is deleted with its triples, and the new trees come in `add`.
- */
-export interface GraphPatch {
-  /** N-Triples without blank nodes, each in the graph now. */
-  remove: string;
-  trees: {
-    /** IRIs, as N-Triples terms (`<…>`), whose blank-node trees are replaced. */
-    roots: string[];
-    depth: number;
-    /** The N-Triples of those trees as they are now (for the literal bookkeeping and the quad count). */
-    ntriples: string;
-  };
-  /** N-Triples to add: new triples without blank nodes and the new trees of the roots. */
-  add: string;
-}
-
-/**
- * Small server bookkeeping (catalog records, token hashes) journaled in the same record as the graph write it
- * belongs to, so both survive or neither does. `null` removes a key.
- */
-export type RegistryChanges = Record<string, unknown>;
 
 export interface JournalRecord {
   seq: number;
@@ -67,5 +42,22 @@ export function touchedGraphs(op: WriteOp): GraphName[] | 'all' {
       return op.graphs.map((g) => g.graph);
     case 'sparql-update':
       return 'all';
+  }
+}
+
+/** The kind of change listeners hear for a write (a captured update's effect is still an update). */
+export function changeKind(op: WriteOp): ChangeKind {
+  switch (op.kind) {
+    case 'replace-graph':
+      return 'replace';
+    case 'add-to-graph':
+      return 'add';
+    case 'patch-graph':
+      return 'patch';
+    case 'drop-graph':
+      return 'drop';
+    case 'sparql-update':
+    case 'replace-graphs':
+      return 'update';
   }
 }

@@ -5,7 +5,7 @@ import type {
   ReplicaMessage,
   ReplicaRequest,
 } from './replica-protocol.js';
-import type { ThreadMemory } from '../memory/thread-memory.js';
+import type { ThreadMemory } from '../../memory/thread-memory.js';
 
 type Body<T extends ReplicaRequest> = T extends unknown ? Omit<T, 'id'> : never;
 export type ReplicaRequestBody = Body<ReplicaRequest>;

@@ -8,11 +8,11 @@ import { readManifest, snapshotDir, graphFileStem, type SnapshotEntry } from './
 import { readJournal } from './journal.js';
 import { DEFAULT_GRAPH, type GraphName, type GraphPatch, type WriteOp } from './write-ops.js';
 import type { InitResult, QueryDataset, ReplicaControl, ReplicaMessage, ReplicaRequest, SnapshotResult, WriteResult } from './replica-protocol.js';
-import { serializeGraph } from '../rdf/serialize.js';
-import { formatByMediaType } from '../rdf/formats.js';
-import { countNewlines } from '../rdf/ntriples-lines.js';
-import { freeWasm } from '../rdf/wasm-objects.js';
-import { measureThread } from '../memory/thread-memory.js';
+import { serializeGraph } from '../../rdf/serialize.js';
+import { formatByMediaType } from '../../rdf/formats.js';
+import { countNewlines } from '../../rdf/ntriples-lines.js';
+import { freeWasm } from '../../rdf/wasm-objects.js';
+import { measureThread } from '../../memory/thread-memory.js';
 
 /**
  * One replica of the store in its own thread. Oxigraph's calls are synchronous and cannot be cancelled, so they

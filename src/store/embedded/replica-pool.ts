@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import { Replica, ReplicaError, type ReplicaRequestBody } from './replica.js';
 import type { InitResult, WriteResult } from './replica-protocol.js';
 import type { GraphName, WriteOp } from './write-ops.js';
-import { pastShare, threadBytes } from '../memory/thread-memory.js';
-import { queryTimeouts } from '../metrics/metrics.js';
+import { pastShare, threadBytes } from '../../memory/thread-memory.js';
+import { queryTimeouts } from '../../metrics/metrics.js';
 
 export class QueryTimeoutError extends Error {}
 export class NoReplicaError extends Error {}

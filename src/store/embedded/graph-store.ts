@@ -3,10 +3,26 @@ import { Mutex, Semaphore } from 'async-mutex';
 import type { Logger } from 'pino';
 import { JournalWriter, dropCoveredSegments, encodeRecord, readJournal, repairJournal } from './journal.js';
 import { commitManifest, readManifest, removeUnreferenced, type Manifest } from './snapshots.js';
-import { ReplicaPool, ReplicaError, type ReplicasMemory } from './replica-pool.js';
-import type { QueryDataset, RenderPart, SnapshotResult, WriteResult } from './replica-protocol.js';
-import { touchedGraphs, type GraphName, type GraphPatch, type RegistryChanges, type WriteOp } from './write-ops.js';
+import { ReplicaPool, type ReplicasMemory } from './replica-pool.js';
+import type { SnapshotResult } from './replica-protocol.js';
+import { changeKind, touchedGraphs, type WriteOp } from './write-ops.js';
 import { DataDirLock } from './data-dir-lock.js';
+import { oxigraphResultsFormat } from './results-formats.js';
+import { toStoreError, translated } from './store-errors.js';
+import type {
+  ChunkSink,
+  CommitResult,
+  GraphName,
+  GraphPatch,
+  QueryDataset,
+  RegistryChanges,
+  RenderPart,
+  Store,
+  StoreCapabilities,
+  StoreChange,
+  StoreMemory,
+  StoreStats,
+} from '../store.js';
 
 export interface StoreOptions {
   dataDir: string;
@@ -19,25 +35,18 @@ export interface StoreOptions {
   memoryBytes?: number;
 }
 
-export interface CommitResult {
-  seq: number;
-  /** For single-graph writes: whether the graph existed before. */
-  existed: boolean;
-  /** False when the write changed nothing and was not journaled (a drop of a missing graph). */
-  changed: boolean;
-}
-
-export class StoreCapacityError extends Error {}
-
 const DISK_READERS = 64;
-export class UpdateSyntaxError extends Error {}
 
 /**
- * The durable store: a write is applied on one replica, journaled with fdatasync, then sent to the other replicas,
- * and only then acknowledged. Compaction writes the graphs changed since the last snapshot as per-graph files
- * and drops the journal they cover. This is the only module the rest of the server uses to reach Oxigraph.
+ * The embedded backend of the store interface: Oxigraph in worker-thread replicas over a journal and snapshots in
+ * DATA_DIR. A write is applied on one replica, journaled with fdatasync, then sent to the other replicas, and only
+ * then acknowledged. Compaction writes the graphs changed since the last snapshot as per-graph files and drops the
+ * journal they cover. Replica failures leave it as StoreError (store-errors.ts); media types become Oxigraph's
+ * format names here (results-formats.ts).
  */
-export class GraphStore {
+export class GraphStore implements Store {
+  /** Patches are line diffs of the N-Triples the replicas keep; literals come back as written (literal-originals.ts). */
+  readonly capabilities: StoreCapabilities = { graphPatches: true, literalOriginals: true, writeLog: true };
   private readonly writes = new Mutex();
   /** Replicas loading from disk share it (weight 1); compaction, which deletes files, takes all of it. */
   private readonly diskReads = new Semaphore(DISK_READERS);
@@ -52,7 +61,7 @@ export class GraphStore {
   private lastWriteAt = 0;
   private opened = false;
   private lock: DataDirLock | undefined;
-  private readonly commitListeners: ((touched: GraphName[] | 'all', seq: number) => void)[] = [];
+  private readonly changeListeners: ((change: StoreChange) => void)[] = [];
   /** The graphs each journal record after the snapshot touched, as read at open(); see touchedSince(). */
   private journalTouches: { seq: number; touched: GraphName[] | 'all' }[] = [];
   private openedAt = { manifestSeq: 0, seq: 0 };
@@ -75,12 +84,13 @@ export class GraphStore {
   }
 
   /** The replicas' memory (see ReplicaPool's memory rule). */
-  memory(): ReplicasMemory {
-    return this.pool.memory();
+  memory(): StoreMemory & ReplicasMemory {
+    return { ...this.pool.memory() };
   }
 
-  get stats() {
-    return { quads: this.quadCount, seq: this.seq, replicas: this.pool.size, replicasReady: this.pool.readyCount };
+  stats(): StoreStats {
+    const readyReplicas = this.pool.readyCount;
+    return { quads: this.quadCount, seq: this.seq, ready: this.ready, readSlots: readyReplicas, replicas: this.pool.size, replicasReady: readyReplicas };
   }
 
   async open(onProgress: (graphs: number, total: number, quads: number) => void = () => undefined): Promise<void> {
@@ -102,7 +112,7 @@ export class GraphStore {
     }
     this.openedAt = { manifestSeq: this.manifest.seq, seq: this.seq };
     await this.journal.open(this.seq + 1);
-    const init = await this.pool.start(onProgress);
+    const init = await translated(this.pool.start(onProgress));
     this.quadCount = init.quads;
     this.opened = true;
   }
@@ -124,17 +134,14 @@ export class GraphStore {
     return this.commit({ kind: 'drop-graph', graph }, undefined, registry);
   }
 
-  /**
-   * Called after each acknowledged graph write with the graphs it touched and its sequence number (caches of graph
-   * content and the dataset index listen).
-   */
-  onCommit(listener: (touched: GraphName[] | 'all', seq: number) => void): void {
-    this.commitListeners.push(listener);
+  /** Called after each acknowledged graph write (caches of graph content and the dataset index listen). */
+  onChange(listener: (change: StoreChange) => void): void {
+    this.changeListeners.push(listener);
   }
 
   /**
    * Which graphs the writes after `seq` and up to the start of this process touched, so something persisted beside
-   * the store at `seq` (the dataset index) can redo only those; writes after the start reach onCommit() listeners.
+   * the store at `seq` (the dataset index) can redo only those; writes after the start reach onChange() listeners.
    * 'unknown' when the journal read at the start no longer covers `seq` (a snapshot has replaced it) or `seq` is
    * from a later state than this store's.
    */
@@ -188,12 +195,15 @@ export class GraphStore {
     return this.commit({ kind: 'sparql-update', update, baseIri }, deterministic ? undefined : 'all');
   }
 
-  query(query: string, resultsFormat: string, baseIri: string, dataset: QueryDataset | undefined, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<void> {
-    return this.pool.read({ type: 'query', query, resultsFormat, dataset, baseIri }, onChunk);
+  /** `signal` is checked before the query starts: a replica cannot stop Oxigraph once it runs (the timeout does). */
+  async query(query: string, mediaType: string, baseIri: string, dataset: QueryDataset | undefined, onChunk: ChunkSink, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    const resultsFormat = oxigraphResultsFormat(mediaType);
+    await translated(this.pool.read({ type: 'query', query, resultsFormat, dataset, baseIri }, onChunk));
   }
 
   /** A graph as a document, with the literals exactly as written. Resolves false when the graph does not exist. */
-  document(graph: GraphName, mediaType: string, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<boolean> {
+  document(graph: GraphName, mediaType: string, onChunk: ChunkSink): Promise<boolean> {
     return this.render([{ graph }], mediaType, onChunk, { requireGraph: graph });
   }
 
@@ -204,10 +214,10 @@ export class GraphStore {
   async render(
     parts: RenderPart[],
     mediaType: string,
-    onChunk: (chunk: Uint8Array) => Promise<void> | void,
+    onChunk: ChunkSink,
     options: { extra?: string; requireGraph?: GraphName } = {},
   ): Promise<boolean> {
-    const result = await this.pool.read<{ found: false } | undefined>({ type: 'render', parts, mediaType, ...options }, onChunk);
+    const result = await translated(this.pool.read<{ found: false } | undefined>({ type: 'render', parts, mediaType, ...options }, onChunk));
     return result === undefined;
   }
 
@@ -221,17 +231,17 @@ export class GraphStore {
   /** A small SELECT for the server's own use (paging, listings): results parsed from SPARQL JSON. */
   async select(query: string, baseIri: string): Promise<Record<string, { type: string; value: string }>[]> {
     const chunks: Uint8Array[] = [];
-    await this.query(query, 'json', baseIri, undefined, (chunk) => void chunks.push(chunk));
+    await this.query(query, 'application/sparql-results+json', baseIri, undefined, (chunk) => void chunks.push(chunk));
     const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { results: { bindings: Record<string, { type: string; value: string }>[] } };
     return json.results.bindings;
   }
 
   graphExists(graph: GraphName): Promise<boolean> {
-    return this.pool.read<boolean>({ type: 'graph-exists', graph });
+    return translated(this.pool.read<boolean>({ type: 'graph-exists', graph }));
   }
 
   listGraphs(): Promise<GraphName[]> {
-    return this.pool.read<GraphName[]>({ type: 'list-graphs' });
+    return translated(this.pool.read<GraphName[]>({ type: 'list-graphs' }));
   }
 
   /** Finish the write in progress, snapshot what changed (so the next start replays no journal), stop the replicas. */
@@ -269,14 +279,12 @@ export class GraphStore {
       try {
         applied = await applying;
       } catch (error) {
-        if (error instanceof ReplicaError && error.kind === 'capacity') throw new StoreCapacityError(error.message);
-        if (error instanceof ReplicaError && error.kind === 'syntax') throw new UpdateSyntaxError(error.message);
-        throw error;
+        throw toStoreError(error);
       }
       if (applied.failed) {
         // A graph write that failed half-way may have left the replica between states; updates are transactional.
         if (op.kind !== 'sparql-update') await this.pool.replace(applied.replica);
-        throw applied.failed;
+        throw toStoreError(applied.failed);
       }
       if (!applied.result.existed && op.kind === 'drop-graph') {
         return { seq: this.seq, existed: false, changed: false };
@@ -296,7 +304,8 @@ export class GraphStore {
       this.quadCount = applied.result.quads;
       this.pool.broadcast(seq, journaled);
       this.markDirty(journaled);
-      for (const listener of this.commitListeners) listener(touchedGraphs(journaled), seq);
+      const change: StoreChange = { graphs: touchedGraphs(journaled), kind: changeKind(journaled), seq };
+      for (const listener of this.changeListeners) listener(change);
       return { seq, existed: applied.result.existed, changed: true };
     });
     if (this.journal.bytesSinceRotation >= this.options.compactJournalBytes) void this.compact();

@@ -1,12 +1,9 @@
 import type { GraphName, WriteOp } from './write-ops.js';
+import type { QueryDataset, RenderPart } from '../store.js';
 import type { SnapshotEntry } from './snapshots.js';
-import type { ThreadMemory } from '../memory/thread-memory.js';
+import type { ThreadMemory } from '../../memory/thread-memory.js';
 
-/** Which graphs a query sees. Absent: the union of all graphs as default graph, every graph as named graph. */
-export interface QueryDataset {
-  defaultGraphs?: GraphName[];
-  namedGraphs?: GraphName[];
-}
+export type { QueryDataset, RenderPart } from '../store.js';
 
 /** Messages from the main thread to a replica worker. Each request carries an id its answer repeats. */
 export type ReplicaRequest =
@@ -18,15 +15,6 @@ export type ReplicaRequest =
   | { id: number; type: 'graph-exists'; graph: GraphName }
   | { id: number; type: 'list-graphs' }
   | { id: number; type: 'snapshot'; dataDir: string; graphs: GraphName[] | 'all' };
-
-/**
- * One piece of a document: a whole graph, or what a CONSTRUCT (which must name the graph itself) gives from it.
- * Either way the literals come out as written, not as Oxigraph stores them.
- */
-export interface RenderPart {
-  graph: GraphName;
-  construct?: string;
-}
 
 /** Stream control, handled at once even while a request is being worked on. */
 export type ReplicaControl = { type: 'ack'; id: number } | { type: 'cancel'; id: number };
