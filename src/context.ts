@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Store } from './store/store.js';
+import type { Records } from './records/records.js';
 import type { ParserPool } from './rdf/parser-pool.js';
 import type { Authenticator } from './auth/authenticate.js';
 import type { Organisations } from './organisations/organisations.js';
@@ -14,6 +15,8 @@ import type { PublicWork } from './capacity/public-work.js';
 export interface AppContext {
   config: Config;
   store: Store;
+  /** Catalog records and token hashes, in SQLite beside the store (src/records). */
+  records: Records;
   parsers: ParserPool;
   auth: Authenticator;
   organisations: Organisations;

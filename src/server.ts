@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
@@ -7,7 +8,9 @@ import { ParserPool } from './rdf/parser-pool.js';
 import { CatalogValidator } from './validation/catalog-validator.js';
 import { Authenticator } from './auth/authenticate.js';
 import { resolveAdminToken } from './auth/admin-token.js';
-import { RegistryTokenDirectory } from './auth/token-directory.js';
+import { RecordsTokenDirectory } from './auth/token-directory.js';
+import { Records } from './records/records.js';
+import { settleWithStore } from './records/settle-with-store.js';
 import { Organisations } from './organisations/organisations.js';
 import { createApp } from './app.js';
 import { createPortalPages } from './portal/pages.js';
@@ -45,6 +48,8 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   const shares = memoryShares(configured.memoryBudgetMb, configured.catalogCacheMb);
   // Before the port opens: a STORE this build cannot serve stops the start with a configuration error.
   const store = createStore({ config: configured, log, memoryBytes: shares.replicas });
+  fs.mkdirSync(configured.dataDir, { recursive: true });
+  const records = Records.open(configured.dataDir);
   const server = http.createServer(httpServerOptions(configured));
   answerClientErrors(server, configured);
   await new Promise<void>((resolve) => server.listen(configured.port, configured.host, resolve));
@@ -52,11 +57,12 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   // PORT=0 picks a free port; the default BASE_URL follows the port actually bound.
   const config = configured.port === 0 && configured.baseUrl === 'http://localhost:0' ? { ...configured, baseUrl: `http://localhost:${address.port}` } : configured;
   const organisations = Organisations.load(config.baseUrl, config.organisationsFile);
-  const auth = new Authenticator(admin.hash, new RegistryTokenDirectory(store, organisations));
+  const auth = new Authenticator(admin.hash, new RecordsTokenDirectory(records, organisations));
   const datasets = new DatasetIndex(organisations);
   // Created before the store opens so that it hears every write; it starts reading once the store is open.
   const indexer = new IndexFollower({
     store,
+    records,
     index: datasets,
     files: new IndexFiles(config.dataDir),
     descriptions: new DescriptionFiles(config.dataDir),
@@ -68,6 +74,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
   const ctx: AppContext = {
     config,
     store,
+    records,
     parsers: new ParserPool({ memoryBytes: shares.parsers * (1 - PublicWork.MEMORY_PART) }),
     validator: new CatalogValidator({ deadline: config.parseDeadline, memoryBytes: shares.validation * (1 - PublicWork.MEMORY_PART) }),
     auth,
@@ -85,6 +92,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
 
   const started = Date.now();
   await store.open((graphs, total, quads) => log.info({ graphs, total, quads }, 'loading graphs'));
+  settleWithStore(records, store, log);
   log.info({ ...store.stats(), ms: Date.now() - started }, 'store loaded; ready');
   // Not awaited: the server answers at once and searches see the index as it loads.
   indexer.start();
@@ -115,6 +123,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
       // Before the store closes: the last extraction reads from it, and the persisted index names its seq.
       await indexer.close();
       await store.close();
+      records.close();
       await ctx.parsers.close();
       await ctx.validator.close();
       await ctx.publicWork.close();

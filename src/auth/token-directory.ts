@@ -1,13 +1,13 @@
 import { badRequest } from '../http/errors.js';
 import type { Organisations } from '../organisations/organisations.js';
-import type { Store } from '../store/store.js';
+import type { Records } from '../records/records.js';
 import type { Principal, TokenDirectory } from './authenticate.js';
 import { hashToken, newToken } from './token-hash.js';
 
 export type TokenRole = Principal['role'];
 export const TOKEN_ROLES: readonly TokenRole[] = ['publisher', 'admin'];
 
-/** What the registry keeps per token, under `token:<sha256 of the token>`; never the token itself. */
+/** What the records keep per token, under `token:<sha256 of the token>`; never the token itself. */
 export interface TokenRecord {
   organisation: string;
   role: TokenRole;
@@ -23,13 +23,12 @@ export interface IssuedToken extends TokenRecord {
 const KEY_PREFIX = 'token:';
 
 /**
- * Organisation and admin tokens, kept in the store's registry so an issued token is journaled (fdatasync) before
- * it is shown, and survives restarts and compaction like any acknowledged write. Holds no state of its own: any
- * number of directories over the same store agree.
+ * Organisation and admin tokens, kept in the server's records (src/records: SQLite, synchronous) so an issued token
+ * is on disk before it is shown. Holds no state of its own: any number of directories over the same records agree.
  */
-export class RegistryTokenDirectory implements TokenDirectory {
+export class RecordsTokenDirectory implements TokenDirectory {
   constructor(
-    private readonly store: Store,
+    private readonly records: Records,
     private readonly organisations: Organisations,
   ) {}
 
@@ -38,7 +37,7 @@ export class RegistryTokenDirectory implements TokenDirectory {
    * which says nothing useful about a random 256-bit token.
    */
   lookup(tokenHash: string): Principal | undefined {
-    const record = this.store.registryGet<TokenRecord>(`${KEY_PREFIX}${tokenHash}`);
+    const record = this.records.get<TokenRecord>(`${KEY_PREFIX}${tokenHash}`);
     return record ? { role: record.role, organisation: record.organisation } : undefined;
   }
 
@@ -50,7 +49,7 @@ export class RegistryTokenDirectory implements TokenDirectory {
     if (!isTokenRole(role)) throw badRequest(`role must be one of ${TOKEN_ROLES.join(', ')}, got "${role}"`, { role });
     const token = newToken();
     const record: TokenRecord = { organisation, role, created: new Date().toISOString() };
-    await this.store.writeRegistry({ [`${KEY_PREFIX}${hashToken(token)}`]: record });
+    this.records.write({ [`${KEY_PREFIX}${hashToken(token)}`]: record });
     return { token, ...record };
   }
 }

@@ -4,7 +4,7 @@ import { decodeUtf8, requestType, requireUtf8 } from '../http/body.js';
 import { readBody } from '../http/receive-body.js';
 import type { BodyPace } from '../http/receive-body.js';
 import { badRequest, methodNotAllowed, unsupportedMediaType } from '../http/errors.js';
-import { RegistryTokenDirectory, TOKEN_ROLES } from './token-directory.js';
+import { RecordsTokenDirectory, TOKEN_ROLES } from './token-directory.js';
 
 export const TOKENS_PATH = '/admin/tokens';
 
@@ -17,8 +17,8 @@ const JSON_TYPE = 'application/json';
  * 201 with the token, shown this once. Admin only.
  */
 export function tokenEndpoint(ctx: AppContext) {
-  // Stateless over the store's registry, so this one and the Authenticator's see the same tokens.
-  const directory = new RegistryTokenDirectory(ctx.store, ctx.organisations);
+  // Stateless over the records, so this one and the Authenticator's see the same tokens.
+  const directory = new RecordsTokenDirectory(ctx.records, ctx.organisations);
   return async (req: Request, res: Response): Promise<void> => {
     if (req.method !== 'POST') throw methodNotAllowed(req.method, ['POST']);
     ctx.auth.requireAdmin(req, 'Issuing tokens');

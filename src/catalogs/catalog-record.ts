@@ -1,6 +1,6 @@
-import type { Store } from '../store/store.js';
+import type { Records } from '../records/records.js';
 
-/** What the server keeps about a catalog beside its graph; journaled with every write of the graph. */
+/** What the server keeps about a catalog beside its graph (src/records), atomic with every write of the graph. */
 export interface CatalogRecord {
   id: string;
   organisation: string;
@@ -28,12 +28,12 @@ export interface WarningSummary {
 const KEY = 'catalog:';
 export const recordKey = (id: string) => `${KEY}${id}`;
 
-export function getRecord(store: Store, id: string): CatalogRecord | undefined {
-  return store.registryGet<CatalogRecord>(recordKey(id));
+export function getRecord(records: Records, id: string): CatalogRecord | undefined {
+  return records.get<CatalogRecord>(recordKey(id));
 }
 
-export function allRecords(store: Store): CatalogRecord[] {
-  return store.registryEntries<CatalogRecord>(KEY).map(([, record]) => record);
+export function allRecords(records: Records): CatalogRecord[] {
+  return records.entries<CatalogRecord>(KEY).map(([, record]) => record);
 }
 
 export function summariseWarnings(results: { message: string; path: string | null; shape: string | null; focusNode: string }[]): WarningSummary[] {

@@ -15,11 +15,12 @@ import type { CatalogServices } from './routes.js';
 export const DEFAULT_PROFILE = 'dcat-ap-se';
 
 /** Catalog publishing wired to the store, the SHACL gate and the organisation list; used by HTTP and the CLI. */
-export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator' | 'organisations' | 'config'>): CatalogServices {
+export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'records' | 'validator' | 'organisations' | 'config'>): CatalogServices {
   const region = ctx.organisations.all().find((org) => org.type === 'region');
   if (!region) throw new Error('the organisation list has no region');
   const writer = new CatalogWriter(
     ctx.store,
+    ctx.records,
     {
       validate: (profile, ntriples, previous, signal) => ctx.validator.validate(profile, ntriples, previous as DatasetDigests | undefined, { signal }),
       validateChange: (profile, stored, next, change, previous, signal) =>
@@ -32,7 +33,7 @@ export function createCatalogServices(ctx: Pick<AppContext, 'store' | 'validator
   );
   return {
     writer,
-    regional: new RegionalCatalog(ctx.store, ctx.config.baseUrl, { publisherIri: ctx.organisations.publisherIri(region), name: region.name }),
+    regional: new RegionalCatalog(ctx.store, ctx.records, ctx.config.baseUrl, { publisherIri: ctx.organisations.publisherIri(region), name: region.name }),
     sendReport: (req, res, status, report, source) => sendReport(req, res, status, report as ValidationReport, source),
     knownProfile: (id) => findProfile(id) !== undefined,
   };

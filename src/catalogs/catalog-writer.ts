@@ -4,6 +4,8 @@ import { conflict, preconditionFailed, unprocessable, forbidden, notFound, HttpE
 import type { Principal } from '../auth/authenticate.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, getRecord, recordKey, summariseWarnings, type CatalogRecord } from './catalog-record.js';
+import type { Records } from '../records/records.js';
+import { writeWithRecords } from '../records/write-with-records.js';
 import { checkCatalogStructure, type PublisherRule } from './catalog-structure.js';
 import { etagMatches } from './conditional.js';
 import { BoundedCache } from './bounded-cache.js';
@@ -117,6 +119,7 @@ export class CatalogWriter {
 
   constructor(
     private readonly store: Store,
+    private readonly records: Records,
     private readonly gate: CatalogGate,
     private readonly ownership: CatalogOwnership,
     private readonly baseUrl: string,
@@ -164,7 +167,7 @@ export class CatalogWriter {
     },
   ): Promise<WriteOutcome> {
     return this.lock(id).runExclusive(async () => {
-      const previous = getRecord(this.store, id);
+      const previous = getRecord(this.records, id);
       this.checkIfMatch(previous, options.ifMatch);
       if (previous && options.profile !== undefined && options.profile !== previous.profile && !options.mayChangeProfile) {
         throw profileConflict(id, previous.profile, options.profile);
@@ -202,13 +205,14 @@ export class CatalogWriter {
         public: true,
         warnings: summariseWarnings(warnings),
       };
-      const registry = { [recordKey(id)]: record };
       // A patch is a line diff against the N-Triples this backend wrote; a backend without patches gets the whole text.
       const patching = canPatch(this.store) ? this.store : undefined;
       const patch = patching && before && change && !adding ? graphPatch(before, ntriples, change) : undefined;
-      if (adding) await this.store.addToGraph(graph, ntriples, registry);
-      else if (patching && patch) await patching.patchGraph(graph, patch, registry);
-      else await this.store.replaceGraph(graph, ntriples, registry);
+      await writeWithRecords(this.store, this.records, { [recordKey(id)]: record }, (atomically) => {
+        if (adding) return this.store.addToGraph(graph, ntriples, atomically);
+        if (patching && patch) return patching.patchGraph(graph, patch, atomically);
+        return this.store.replaceGraph(graph, ntriples, atomically);
+      });
       // After the commit: the store's listener has just dropped what it knew of this graph.
       this.digests.set(id, digests);
       const storedAt = performance.now();
@@ -226,7 +230,7 @@ export class CatalogWriter {
    * prepared.
    */
   async warm(isStopping: () => boolean = () => false): Promise<number> {
-    const records = allRecords(this.store).sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
+    const records = allRecords(this.records).sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
     let bytes = 0;
     let prepared = 0;
     this.warming = { done: 0, of: records.length };
@@ -262,7 +266,7 @@ export class CatalogWriter {
    */
   async currentReport(id: string): Promise<{ record: CatalogRecord; report: Report; text: string } | undefined> {
     return this.lock(id).runExclusive(async () => {
-      const record = getRecord(this.store, id);
+      const record = getRecord(this.records, id);
       if (!record) return undefined;
       const state = await this.stored(id, catalogGraph(this.baseUrl, id));
       const { report, digests } = await this.gate.validate(record.profile, state.text, this.digests.get(id));
@@ -310,10 +314,10 @@ export class CatalogWriter {
 
   async remove(id: string, options: { ifMatch?: string }): Promise<void> {
     await this.lock(id).runExclusive(async () => {
-      const previous = getRecord(this.store, id);
+      const previous = getRecord(this.records, id);
       if (!previous) throw notFound(`There is no catalog "${id}"`);
       this.checkIfMatch(previous, options.ifMatch);
-      await this.store.dropGraph(catalogGraph(this.baseUrl, id), { [recordKey(id)]: null });
+      await writeWithRecords(this.store, this.records, { [recordKey(id)]: null }, (atomically) => this.store.dropGraph(catalogGraph(this.baseUrl, id), atomically));
       this.digests.delete(id);
     });
   }

@@ -1,4 +1,5 @@
 import type { RenderPart, Store } from '../store/store.js';
+import type { Records } from '../records/records.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, type CatalogRecord } from './catalog-record.js';
 import { catalogNodeConstruct, iriTerm } from './dataset-page.js';
@@ -39,6 +40,7 @@ export class RegionalCatalog {
 
   constructor(
     private readonly store: Store,
+    private readonly records: Records,
     private readonly baseUrl: string,
     private readonly region: Region,
   ) {
@@ -54,7 +56,7 @@ export class RegionalCatalog {
   }
 
   publicRecords(): CatalogRecord[] {
-    return allRecords(this.store).filter((record) => record.public);
+    return allRecords(this.records).filter((record) => record.public);
   }
 
   /**

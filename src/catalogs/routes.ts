@@ -40,7 +40,7 @@ const httpDate = (iso: string) => new Date(iso).toUTCString();
 export function listCatalogs(ctx: AppContext) {
   return (_req: Request, res: Response): void => {
     res.json(
-      allRecords(ctx.store).map((r) => ({
+      allRecords(ctx.records).map((r) => ({
         id: r.id,
         organisation: r.organisation,
         profile: r.profile,
@@ -91,7 +91,7 @@ export function catalogResource(ctx: AppContext, services: CatalogServices) {
 }
 
 async function readCatalog(ctx: AppContext, req: Request, res: Response, id: string, suffix?: string): Promise<void> {
-  const record = getRecord(ctx.store, id);
+  const record = getRecord(ctx.records, id);
   if (!record) throw notFound(`There is no catalog "${id}"`);
   const graph = catalogGraph(ctx.config.baseUrl, id);
   const chosen = chooseRepresentation(req, res, { suffix, alternate: (ext) => `${graph}.${ext}`, html: ctx.pages?.catalog?.(id, record) });
@@ -144,7 +144,7 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
 export function catalogValidation(ctx: AppContext, services: CatalogServices) {
   return async (req: Request, res: Response): Promise<void> => {
     const id = checkCatalogId(String(req.params.id));
-    const record = getRecord(ctx.store, id);
+    const record = getRecord(ctx.records, id);
     if (!record) throw notFound(`There is no catalog "${id}"`);
     const load = async (): Promise<ReportOfText> => {
       const current = await services.writer.currentReport(id);

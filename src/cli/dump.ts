@@ -17,13 +17,13 @@ export async function dumpCommand(config: Config, options: { graphsOnly?: boolea
   let failed: Error | undefined;
   const onError = (error: Error) => (failed = error);
   out.on('error', onError);
-  await withOfflineStore(config, async (store) => {
+  await withOfflineStore(config, async (store, records) => {
     for (const graph of await store.listGraphs()) {
       const lines = new NQuadsOfGraph(graph);
       await store.document(graph, 'application/n-triples', (chunk) => write(out, lines.push(chunk), failed));
       await write(out, lines.end(), failed);
     }
-    if (!options.graphsOnly) await write(out, recordsNQuads(store.registryEntries('')), failed);
+    if (!options.graphsOnly) await write(out, recordsNQuads(records.entries('')), failed);
   }).finally(() => out.off('error', onError));
   return EXIT_OK;
 }

@@ -25,8 +25,8 @@ export async function loadCommand(config: Config, file: string, options: { catal
   const { ntriples } = await readRdfFile(file, catalogBase(config.baseUrl, id), config.inputLimits);
   const validator = new CatalogValidator({ threads: 1 });
   try {
-    return await withOfflineStore(config, async (store) => {
-      const { writer } = createCatalogServices({ store, validator, organisations, config });
+    return await withOfflineStore(config, async (store, records) => {
+      const { writer } = createCatalogServices({ store, records, validator, organisations, config });
       try {
         const organisation = writer.authorise(id, { role: 'admin' });
         const outcome = await writer.write('replace', id, organisation, ntriples, { profile: options.profile, mayChangeProfile: true });

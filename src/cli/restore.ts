@@ -7,8 +7,6 @@ import { splitStatement } from '../backup/nquads-statement.js';
 import { withOfflineStore } from './offline-store.js';
 import { EXIT_OK, UsageError } from './usage.js';
 
-/** Records are written in batches of this many (one journal record each). */
-const RECORDS_PER_WRITE = 1000;
 const PROGRESS_EVERY_MS = 2000;
 
 export class RestoreFailed extends Error {}
@@ -32,7 +30,7 @@ export async function restoreCommand(config: Config, file: string, err: NodeJS.W
   let lastProgress = started;
   const counts = { graphs: 0, quads: 0, records: 0, lines: 0 };
   try {
-    await withOfflineStore({ ...config, dataDir: building }, async (store) => {
+    await withOfflineStore({ ...config, dataDir: building }, async (store, kept) => {
       const done = new Set<string>();
       const records: [string, unknown][] = [];
       let graph: string | undefined;
@@ -81,9 +79,7 @@ export async function restoreCommand(config: Config, file: string, err: NodeJS.W
         }
       }
       await flush();
-      for (let i = 0; i < records.length; i += RECORDS_PER_WRITE) {
-        await store.writeRegistry(Object.fromEntries(records.slice(i, i + RECORDS_PER_WRITE)));
-      }
+      kept.write(Object.fromEntries(records));
       counts.records = records.length;
     });
     fs.rmSync(target, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { Organisations } from '../organisations/organisations.js';
-import { isTokenRole, RegistryTokenDirectory, TOKEN_ROLES } from '../auth/token-directory.js';
+import { isTokenRole, RecordsTokenDirectory, TOKEN_ROLES } from '../auth/token-directory.js';
 import { withOfflineStore } from './offline-store.js';
 import { EXIT_OK, UsageError } from './usage.js';
 
@@ -15,7 +15,7 @@ export async function tokenCreateCommand(config: Config, options: { organisation
     throw new UsageError(`there is no organisation "${options.organisation}"; known ids: ${organisations.all().map((o) => o.id).join(', ')}`);
   }
   if (!isTokenRole(options.role)) throw new UsageError(`--role must be one of ${TOKEN_ROLES.join(', ')}, got "${options.role}"`);
-  const issued = await withOfflineStore(config, (store) => new RegistryTokenDirectory(store, organisations).issue(options.organisation, options.role));
+  const issued = await withOfflineStore(config, (_store, records) => new RecordsTokenDirectory(records, organisations).issue(options.organisation, options.role));
   process.stderr.write(`Token for ${issued.organisation} (${issued.role}), shown only now:\n`);
   process.stdout.write(`${issued.token}\n`);
   return EXIT_OK;

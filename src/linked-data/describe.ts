@@ -26,7 +26,7 @@ export interface ResourceDescription extends FoundResource {
   ntriples: string;
 }
 
-type Reader = Pick<AppContext, 'store' | 'config'>;
+type Reader = Pick<AppContext, 'store' | 'records' | 'config'>;
 
 /** Which public graphs describe an IRI, with its types there: a lookup by subject, cheap at any store size. */
 export function describingGraphsQuery(graphs: string[], iri: string): string {
@@ -61,7 +61,7 @@ export function describeConstruct(graph: string, iri: string): string {
  * catalogs), `preferred` wins, then the first catalog by id, so the same IRI always gives the same description.
  */
 export async function findResource(ctx: Reader, iri: string, preferred?: string): Promise<FoundResource | undefined> {
-  const records = allRecords(ctx.store).filter((record) => record.public);
+  const records = allRecords(ctx.records).filter((record) => record.public);
   if (!records.length) return undefined;
   const byGraph = new Map(records.map((record) => [catalogGraph(ctx.config.baseUrl, record.id), record]));
   const rows = await ctx.store.select(describingGraphsQuery([...byGraph.keys()], iri), `${ctx.config.baseUrl}/`);

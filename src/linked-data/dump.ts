@@ -10,8 +10,8 @@ import { DEFAULT_GRAPH, type GraphName } from '../store/store.js';
 export const DUMP_PATH = '/dump.nq';
 
 /** Every graph but the private catalogs': the public graphs of the contract, default graph first. */
-export async function publicGraphs(ctx: Pick<AppContext, 'store' | 'config'>): Promise<GraphName[]> {
-  const hidden = new Set(allRecords(ctx.store).filter((record) => !record.public).map((record) => catalogGraph(ctx.config.baseUrl, record.id)));
+export async function publicGraphs(ctx: Pick<AppContext, 'store' | 'records' | 'config'>): Promise<GraphName[]> {
+  const hidden = new Set(allRecords(ctx.records).filter((record) => !record.public).map((record) => catalogGraph(ctx.config.baseUrl, record.id)));
   const graphs = (await ctx.store.listGraphs()).filter((graph) => !hidden.has(graph));
   return graphs.sort((a, b) => (a === DEFAULT_GRAPH ? -1 : b === DEFAULT_GRAPH ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }

@@ -49,7 +49,7 @@ export function voidDescription(ctx: AppContext) {
     const suffix = typeof req.params.ext === 'string' ? req.params.ext : undefined;
     const chosen = chooseRepresentation(req, res, { suffix, alternate: (ext) => `${base}${VOID_PATH}.${ext}` });
     if (chosen.kind !== 'rdf') throw new Error(`no ${chosen.mediaType} view of the VoID description`);
-    const records = allRecords(ctx.store).filter((record) => record.public);
+    const records = allRecords(ctx.records).filter((record) => record.public);
     const state = { version: catalogsVersion(records), modified: records.map((r) => r.modified).sort().at(-1) ?? new Date(0).toISOString() };
     res.setHeader('ETag', etagFor(state, chosen.extension));
     res.setHeader('Last-Modified', new Date(state.modified).toUTCString());

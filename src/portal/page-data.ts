@@ -13,7 +13,7 @@ import type { CatalogSummary, ValidationStatus } from './view-models.js';
  * What the pages read from the store beyond the dataset index: the description of one resource with what its page
  * shows of its neighbours, as N-Triples with the literals as written. One render call, so one round trip to a replica.
  */
-type Reader = Pick<AppContext, 'store' | 'config'>;
+type Reader = Pick<AppContext, 'store' | 'records' | 'config'>;
 
 const ntriplesOf = (ctx: Reader, parts: RenderPart[]): Promise<string> => ctx.store.ntriples(parts);
 
@@ -83,7 +83,7 @@ export function catalogDescription(ctx: Reader, record: CatalogRecord): Promise<
 
 /** An organisation's public catalogs with their titles, newest change first. */
 export async function organisationCatalogs(ctx: Reader, organisation: string): Promise<CatalogSummary[]> {
-  const records = allRecords(ctx.store).filter((record) => record.public && record.organisation === organisation);
+  const records = allRecords(ctx.records).filter((record) => record.public && record.organisation === organisation);
   if (records.length === 0) return [];
   const parts = records.map((record) => {
     const graph = catalogGraph(ctx.config.baseUrl, record.id);

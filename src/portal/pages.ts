@@ -40,7 +40,7 @@ const LIST_PAGE_SIZE = 20;
 const REPORT_PAGE_SIZE = 25;
 const LATEST = 10;
 
-type PageContext = Pick<AppContext, 'store' | 'config' | 'organisations' | 'datasets'>;
+type PageContext = Pick<AppContext, 'store' | 'records' | 'config' | 'organisations' | 'datasets'>;
 
 /**
  * The portal wired to its data: the dataset index for every list and figure, the store for single descriptions.
@@ -159,7 +159,7 @@ export function createPortalPages(ctx: PageContext): Portal {
       resource: resourcePage,
       quality: (report) => async (req, res) => {
         const page = request(req);
-        const record = getRecord(ctx.store, report.catalog);
+        const record = getRecord(ctx.records, report.catalog);
         const title = record ? describeCatalog(await catalogDescription(ctx, record), record.catalogIri).title : {};
         send(res, renderer.renderQuality(report, Object.keys(title).length ? title : { '': report.catalog }, page));
       },

@@ -17,7 +17,7 @@ import { qualityGraph } from './dqv.js';
 export function catalogQuality(ctx: AppContext) {
   return async (req: Request, res: Response): Promise<void> => {
     const id = checkCatalogId(String(req.params.id));
-    const record = getRecord(ctx.store, id);
+    const record = getRecord(ctx.records, id);
     if (!record || !record.public) throw notFound(`There is no public catalog "${id}"`);
     const paging = readPaging(req);
     const suffix = typeof req.params.ext === 'string' ? req.params.ext : undefined;

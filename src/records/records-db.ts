@@ -10,7 +10,7 @@ const MIGRATIONS: string[] = [
   // 1: key-value records, record changes prepared for a store write that is not known to be durable yet, and facts
   // about this database itself (meta).
   `CREATE TABLE record (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-   CREATE TABLE pending_write (seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, prepared_at INTEGER NOT NULL);
+   CREATE TABLE pending_write (seq INTEGER PRIMARY KEY, write_id TEXT NOT NULL, changes TEXT NOT NULL, prepared_at INTEGER NOT NULL);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
 ];
 

@@ -1,8 +1,15 @@
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { openRecordsDb } from './records-db.js';
 
 /** Changes to records: a value sets a key, `null` removes it. */
 export type RecordChanges = Record<string, unknown>;
+
+/** What prepare() hands back, to settle() the same preparation later. */
+export interface PreparedChanges {
+  seq: number;
+  writeId: string;
+}
 
 /**
  * The server's own records (catalog records, token hashes), kept apart from the triple store in SQLite, yet atomic
@@ -25,9 +32,9 @@ export class Records {
       all: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM record'),
       set: db.prepare<[string, string]>('INSERT INTO record (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       remove: db.prepare<[string]>('DELETE FROM record WHERE key = ?'),
-      prepare: db.prepare<[number, string, number]>('INSERT OR REPLACE INTO pending_write (seq, changes, prepared_at) VALUES (?, ?, ?)'),
-      pending: db.prepare<[], { seq: number; changes: string }>('SELECT seq, changes FROM pending_write ORDER BY seq'),
-      pendingOne: db.prepare<[number], { changes: string }>('SELECT changes FROM pending_write WHERE seq = ?'),
+      prepare: db.prepare<[number, string, string, number]>('INSERT OR REPLACE INTO pending_write (seq, write_id, changes, prepared_at) VALUES (?, ?, ?, ?)'),
+      pending: db.prepare<[], { seq: number; write_id: string }>('SELECT seq, write_id FROM pending_write ORDER BY seq'),
+      pendingOne: db.prepare<[number, string], { changes: string }>('SELECT changes FROM pending_write WHERE seq = ? AND write_id = ?'),
       settle: db.prepare<[number]>('DELETE FROM pending_write WHERE seq = ?'),
       meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
@@ -60,14 +67,23 @@ export class Records {
     this.applyToMemory(changes);
   }
 
-  /** Note `changes` for store write `seq`, durably, before the store makes that write durable. */
-  prepare(seq: number, changes: RecordChanges): void {
-    this.statements.prepare.run(seq, JSON.stringify(changes), Date.now());
+  /**
+   * Note `changes` for store write `seq`, durably, before the store makes that write durable. A failed write's seq is
+   * given to the next write, whose preparation replaces the failed one's; the ticket tells them apart when settling.
+   */
+  prepare(seq: number, changes: RecordChanges): PreparedChanges {
+    const ticket = { seq, writeId: crypto.randomUUID() };
+    this.statements.prepare.run(seq, ticket.writeId, JSON.stringify(changes), Date.now());
+    return ticket;
   }
 
-  /** The store has answered write `seq`: apply its prepared changes when it was made durable, drop them when not. */
-  settle(seq: number, durable: boolean): void {
-    const row = this.statements.pendingOne.get(seq);
+  /**
+   * The store has answered: apply the prepared changes when their write was made durable, drop them when not.
+   * Nothing happens when another write's preparation has taken the seq since.
+   */
+  settle(ticket: PreparedChanges, durable: boolean): void {
+    const { seq } = ticket;
+    const row = this.statements.pendingOne.get(seq, ticket.writeId);
     if (!row) return;
     const changes = JSON.parse(row.changes) as RecordChanges;
     this.db.transaction(() => {
@@ -85,9 +101,9 @@ export class Records {
   recover(storeSeq: number): { applied: number; dropped: number } {
     let applied = 0;
     let dropped = 0;
-    for (const { seq } of this.statements.pending.all()) {
+    for (const { seq, write_id: writeId } of this.statements.pending.all()) {
       const durable = seq <= storeSeq;
-      this.settle(seq, durable);
+      this.settle({ seq, writeId }, durable);
       if (durable) applied++;
       else dropped++;
     }

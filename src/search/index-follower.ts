@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { GraphName, Store } from '../store/store.js';
 import { allRecords, getRecord } from '../catalogs/catalog-record.js';
+import type { Records } from '../records/records.js';
 import { catalogGraph } from '../catalogs/catalog-id.js';
 import type { DatasetIndex } from './dataset-index.js';
 import type { ExtractPool } from './extract-pool.js';
@@ -24,6 +25,7 @@ export interface IndexStatus {
 
 export interface FollowerDeps {
   store: Store;
+  records: Records;
   index: DatasetIndex;
   files: IndexFiles;
   descriptions: DescriptionFiles;
@@ -84,7 +86,7 @@ export class IndexFollower {
     this.started ??= this.load()
       .catch((error: Error) => {
         this.deps.log.error({ err: error.message }, 'the persisted dataset index could not be loaded; extracting every catalog');
-        for (const record of allRecords(this.deps.store)) this.pending.add(record.id);
+        for (const record of allRecords(this.deps.records)) this.pending.add(record.id);
       })
       .finally(() => {
         this.loading = false;
@@ -119,7 +121,7 @@ export class IndexFollower {
   private touched(touched: GraphName[] | 'all'): void {
     if (touched === 'all') {
       this.qualityStale = true;
-      for (const record of allRecords(this.deps.store)) this.pending.add(record.id);
+      for (const record of allRecords(this.deps.records)) this.pending.add(record.id);
       for (const catalog of this.deps.index.catalogs()) this.pending.add(catalog);
     } else {
       for (const graph of touched) {
@@ -149,7 +151,7 @@ export class IndexFollower {
       // Let requests in between files: a large region's files take a while to parse.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const publicIds = new Set(allRecords(store).filter((r) => r.public).map((r) => r.id));
+    const publicIds = new Set(allRecords(this.deps.records).filter((r) => r.public).map((r) => r.id));
     for (const id of persisted) {
       if (!publicIds.has(id)) {
         index.removeCatalog(id);
@@ -204,8 +206,8 @@ export class IndexFollower {
   }
 
   private async indexCatalog(id: string): Promise<void> {
-    const { store, index, extractor, descriptions, baseUrl } = this.deps;
-    const record = getRecord(store, id);
+    const { store, records, index, extractor, descriptions, baseUrl } = this.deps;
+    const record = getRecord(records, id);
     const graph = catalogGraph(baseUrl, id);
     const chunks: Uint8Array[] = [];
     const found = record?.public === true && (await store.render([{ graph }], 'application/n-triples', (chunk) => void chunks.push(chunk), { requireGraph: graph }));

@@ -46,10 +46,21 @@ export interface GraphPatch {
 }
 
 /**
- * Small server bookkeeping (catalog records, token hashes) written atomically with the graph write it belongs to, so
- * both survive or neither does. `null` removes a key.
+ * What a caller may ask of one write. Writes are numbered (`seq`) and made durable one at a time, in seq order.
  */
-export type RegistryChanges = Record<string, unknown>;
+export interface WriteOptions {
+  /**
+   * Called with the write's seq once the write is known to apply and before the store makes it durable (never for a
+   * write that changes nothing). When it throws, the write is not made. src/records uses it to keep the server's
+   * records atomic with their graph write.
+   */
+  prepare?: (seq: number) => void | Promise<void>;
+  /**
+   * Called once the write is durable, before onChange() listeners hear of it, so what they read beside the store
+   * (the records) already shows it. Must not throw: a failure here cannot undo the write.
+   */
+  durable?: (seq: number) => void;
+}
 
 /** What a backend can do beyond the common interface; callers adapt, routes never ask which backend it is. */
 export interface StoreCapabilities {
@@ -77,7 +88,7 @@ export interface StoreChange {
 
 export interface StoreStats {
   quads: number;
-  /** The last acknowledged write (graph or registry); things persisted beside the store name it. */
+  /** The last acknowledged write; things persisted beside the store (the dataset index, records) name it. */
   seq: number;
   ready: boolean;
   /** Reads the backend serves at once right now (the embedded store: its ready replicas); absent: no fixed number. */
@@ -114,12 +125,12 @@ export interface Store {
   close(): Promise<void>;
 
   /** Replace a graph's content with these N-Triples (empty text creates an empty graph). */
-  replaceGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult>;
+  replaceGraph(graph: GraphName, ntriples: string, options?: WriteOptions): Promise<CommitResult>;
   /** RDF-merge these N-Triples into a graph, creating it when absent. */
-  addToGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult>;
+  addToGraph(graph: GraphName, ntriples: string, options?: WriteOptions): Promise<CommitResult>;
   /** Apply the difference to a graph's next content; the graph must exist. Only when capabilities.graphPatches. */
-  patchGraph?(graph: GraphName, patch: GraphPatch, registry?: RegistryChanges): Promise<CommitResult>;
-  dropGraph(graph: GraphName, registry?: RegistryChanges): Promise<CommitResult>;
+  patchGraph?(graph: GraphName, patch: GraphPatch, options?: WriteOptions): Promise<CommitResult>;
+  dropGraph(graph: GraphName, options?: WriteOptions): Promise<CommitResult>;
   /** A SPARQL 1.1 Update over our graphs. */
   update(update: string, baseIri: string): Promise<CommitResult>;
 
@@ -156,12 +167,11 @@ export interface Store {
   /** Memory the backend holds in this process (the embedded replicas; about nothing for a remote store). */
   memory(): StoreMemory;
 
-  // The registry (catalog records, token hashes) stays on the store for now; a later step moves it to its own module.
-  /** Change registry entries alone (a token issued or revoked); resolves with the write's seq. */
-  writeRegistry(changes: RegistryChanges): Promise<number>;
-  registryGet<T>(key: string): T | undefined;
-  /** Entries whose key starts with `prefix`, in key order. */
-  registryEntries<T>(prefix: string): [string, T][];
+  /**
+   * Records an older release kept inside the store (the embedded journal's registry of catalog records and token
+   * hashes), for src/records to take over once. Absent or empty for a store that never kept any.
+   */
+  legacyRecords?(): [string, unknown][];
 }
 
 /** Whether the store offers patchGraph(); a caller without it replaces the graph instead. */

@@ -1,28 +1,23 @@
 import { expect } from 'chai';
 import type { Request } from 'express';
 import { Authenticator } from '../../src/auth/authenticate.js';
-import { RegistryTokenDirectory } from '../../src/auth/token-directory.js';
+import { RecordsTokenDirectory } from '../../src/auth/token-directory.js';
 import { hashToken } from '../../src/auth/token-hash.js';
 import { HttpError } from '../../src/http/errors.js';
 import { Organisations } from '../../src/organisations/organisations.js';
-import type { Store } from '../../src/store/store.js';
+import { Records } from '../../src/records/records.js';
+import { tempDataDir } from '../support/server.js';
 
-/** The registry part of the store: what the directory uses, kept in memory, recording every write. */
-function fakeStore() {
-  const registry = new Map<string, unknown>();
+/** Real records in a temporary directory, with every write recorded. */
+function recordsSpy() {
+  const records = Records.open(tempDataDir('dpv-tokens-'));
   const writes: Record<string, unknown>[] = [];
-  const store = {
-    registryGet: (key: string) => registry.get(key),
-    async writeRegistry(changes: Record<string, unknown>) {
-      writes.push(changes);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === null) registry.delete(key);
-        else registry.set(key, value);
-      }
-      return writes.length;
-    },
+  const write = records.write.bind(records);
+  records.write = (changes) => {
+    writes.push(changes);
+    write(changes);
   };
-  return { store: store as unknown as Store, writes };
+  return { records, writes };
 }
 
 const request = (token?: string) => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }) as Request;
@@ -31,8 +26,8 @@ describe('token directory', () => {
   const organisations = Organisations.load('http://example.se');
 
   it('issues a token that the authenticator then knows as the organisation', async () => {
-    const { store } = fakeStore();
-    const directory = new RegistryTokenDirectory(store, organisations);
+    const { records } = recordsSpy();
+    const directory = new RecordsTokenDirectory(records, organisations);
     const auth = new Authenticator(hashToken('admin-secret'), directory);
     const issued = await directory.issue('goteborg');
     expect(issued).to.include({ organisation: 'goteborg', role: 'publisher' });
@@ -44,16 +39,16 @@ describe('token directory', () => {
   });
 
   it('issues admin tokens that pass requireAdmin', async () => {
-    const { store } = fakeStore();
-    const directory = new RegistryTokenDirectory(store, organisations);
+    const { records } = recordsSpy();
+    const directory = new RecordsTokenDirectory(records, organisations);
     const auth = new Authenticator(hashToken('admin-secret'), directory);
     const issued = await directory.issue('vgr', 'admin');
     expect(auth.requireAdmin(request(issued.token), 'This')).to.deep.equal({ role: 'admin', organisation: 'vgr' });
   });
 
   it('stores only the hash, under token:<sha256>, with organisation, role and date', async () => {
-    const { store, writes } = fakeStore();
-    const issued = await new RegistryTokenDirectory(store, organisations).issue('boras');
+    const { records, writes } = recordsSpy();
+    const issued = await new RecordsTokenDirectory(records, organisations).issue('boras');
     expect(writes).to.have.length(1);
     const [key, record] = Object.entries(writes[0]!)[0]!;
     expect(key).to.equal(`token:${hashToken(issued.token)}`);
@@ -63,8 +58,8 @@ describe('token directory', () => {
   });
 
   it('gives a new random token each time', async () => {
-    const { store } = fakeStore();
-    const directory = new RegistryTokenDirectory(store, organisations);
+    const { records } = recordsSpy();
+    const directory = new RecordsTokenDirectory(records, organisations);
     const a = await directory.issue('ale');
     const b = await directory.issue('ale');
     expect(a.token).not.to.equal(b.token);
@@ -72,8 +67,8 @@ describe('token directory', () => {
   });
 
   it('refuses an unknown organisation or role with 400, storing nothing', async () => {
-    const { store, writes } = fakeStore();
-    const directory = new RegistryTokenDirectory(store, organisations);
+    const { records, writes } = recordsSpy();
+    const directory = new RecordsTokenDirectory(records, organisations);
     for (const [organisation, role] of [['stockholm', 'publisher'], ['goteborg', 'owner']] as const) {
       const error = await directory.issue(organisation, role).then(
         () => undefined,

@@ -26,15 +26,25 @@ describe('records (SQLite beside the store)', () => {
 
   it('applies prepared changes when their store write was durable, and drops them when it was not', () => {
     const records = Records.open(dir);
-    records.prepare(7, { 'catalog:a': { v: 1 } });
+    const first = records.prepare(7, { 'catalog:a': { v: 1 } });
     expect(records.get('catalog:a'), 'not before the store answers').to.equal(undefined);
-    records.settle(7, true);
+    records.settle(first, true);
     expect(records.get('catalog:a')).to.deep.equal({ v: 1 });
-    records.prepare(8, { 'catalog:a': { v: 2 } });
-    records.settle(8, false);
+    const second = records.prepare(8, { 'catalog:a': { v: 2 } });
+    records.settle(second, false);
     expect(records.get('catalog:a')).to.deep.equal({ v: 1 });
     records.close();
     expect(Records.open(dir).get('catalog:a')).to.deep.equal({ v: 1 });
+  });
+
+  it('a failed write settling late leaves alone the preparation of the write that took its seq', () => {
+    const records = Records.open(dir);
+    const failed = records.prepare(9, { 'catalog:a': { v: 'failed' } });
+    const next = records.prepare(9, { 'catalog:a': { v: 'next' } });
+    records.settle(failed, false);
+    records.settle(next, true);
+    expect(records.get('catalog:a')).to.deep.equal({ v: 'next' });
+    records.close();
   });
 
   it('after a crash, applies what the store holds (seq ≤ its last durable write) and drops the rest', () => {

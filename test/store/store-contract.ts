@@ -106,16 +106,36 @@ export function describeStoreContract(name: string, open: () => Promise<{ store:
       expect(await store.graphExists(G)).to.equal(false);
     });
 
-    it('keeps registry entries written alone or with a graph write', async () => {
-      await store.writeRegistry({ 'contract/a': { n: 1 } });
-      await store.replaceGraph(`${G}/with-registry`, TRIPLE, { 'contract/b': { n: 2 } });
-      expect(store.registryGet('contract/a')).to.deep.equal({ n: 1 });
-      expect(store.registryEntries('contract/')).to.deep.equal([
-        ['contract/a', { n: 1 }],
-        ['contract/b', { n: 2 }],
-      ]);
-      await store.writeRegistry({ 'contract/a': null });
-      expect(store.registryGet('contract/a')).to.equal(undefined);
+    it('calls prepare before a write is durable and durable before its change event, and neither for a write that changes nothing', async () => {
+      const seen: number[] = [];
+      const order: string[] = [];
+      store.onChange(({ seq }) => void order.push(`change ${seq}`));
+      const written = await store.replaceGraph(`${G}/prepared`, TRIPLE, {
+        prepare: (seq) => void (seen.push(seq), order.push(`prepare ${seq}`)),
+        durable: (seq) => void order.push(`durable ${seq}`),
+      });
+      expect(seen).to.deep.equal([written.seq]);
+      expect(order.filter((step) => step.endsWith(` ${written.seq}`)), 'durable before anyone hears of it').to.deep.equal([`prepare ${written.seq}`, `durable ${written.seq}`, `change ${written.seq}`]);
+      expect(store.stats().seq).to.equal(written.seq);
+      await store.dropGraph('http://example.org/contract/never-written', { prepare: (seq) => void seen.push(seq) });
+      expect(seen, 'a drop of a missing graph changes nothing').to.have.length(1);
+    });
+
+    it('does not make a write whose prepare throws', async () => {
+      const before = store.stats().seq;
+      let failure: unknown;
+      try {
+        await store.replaceGraph(`${G}/refused`, TRIPLE, {
+          prepare: () => {
+            throw new Error('records unavailable');
+          },
+        });
+      } catch (error) {
+        failure = error;
+      }
+      expect((failure as Error | undefined)?.message).to.equal('records unavailable');
+      expect(store.stats().seq).to.equal(before);
+      expect(await store.graphExists(`${G}/refused`)).to.equal(false);
     });
   });
 }

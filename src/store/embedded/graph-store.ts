@@ -15,14 +15,15 @@ import type {
   GraphName,
   GraphPatch,
   QueryDataset,
-  RegistryChanges,
   RenderPart,
   Store,
   StoreCapabilities,
   StoreChange,
   StoreMemory,
   StoreStats,
+  WriteOptions,
 } from '../store.js';
+import type { RegistryChanges } from './write-ops.js';
 
 export interface StoreOptions {
   dataDir: string;
@@ -117,21 +118,21 @@ export class GraphStore implements Store {
     this.opened = true;
   }
 
-  replaceGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
-    return this.commit({ kind: 'replace-graph', graph, ntriples }, undefined, registry);
+  replaceGraph(graph: GraphName, ntriples: string, options?: WriteOptions): Promise<CommitResult> {
+    return this.commit({ kind: 'replace-graph', graph, ntriples }, undefined, options);
   }
 
-  addToGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
-    return this.commit({ kind: 'add-to-graph', graph, ntriples }, undefined, registry);
+  addToGraph(graph: GraphName, ntriples: string, options?: WriteOptions): Promise<CommitResult> {
+    return this.commit({ kind: 'add-to-graph', graph, ntriples }, undefined, options);
   }
 
   /** Apply the difference to a graph's next content; the graph must exist. */
-  patchGraph(graph: GraphName, patch: GraphPatch, registry?: RegistryChanges): Promise<CommitResult> {
-    return this.commit({ kind: 'patch-graph', graph, ...patch }, undefined, registry);
+  patchGraph(graph: GraphName, patch: GraphPatch, options?: WriteOptions): Promise<CommitResult> {
+    return this.commit({ kind: 'patch-graph', graph, ...patch }, undefined, options);
   }
 
-  dropGraph(graph: GraphName, registry?: RegistryChanges): Promise<CommitResult> {
-    return this.commit({ kind: 'drop-graph', graph }, undefined, registry);
+  dropGraph(graph: GraphName, options?: WriteOptions): Promise<CommitResult> {
+    return this.commit({ kind: 'drop-graph', graph }, undefined, options);
   }
 
   /** Called after each acknowledged graph write (caches of graph content and the dataset index listen). */
@@ -156,28 +157,12 @@ export class GraphStore implements Store {
     return [...graphs];
   }
 
-  /** Change registry entries alone (a token issued or revoked). */
-  async writeRegistry(changes: RegistryChanges): Promise<number> {
-    return this.writes.runExclusive(async () => {
-      const seq = this.seq + 1;
-      const at = Date.now();
-      await this.journal.append({ seq, at, registry: changes });
-      this.seq = seq;
-      this.lastWriteAt = at;
-      this.applyRegistry(changes);
-      return seq;
-    });
-  }
-
-  registryGet<T>(key: string): T | undefined {
-    return this.registry.get(key) as T | undefined;
-  }
-
-  /** Entries whose key starts with `prefix`, in key order. */
-  registryEntries<T>(prefix: string): [string, T][] {
-    return [...this.registry.entries()]
-      .filter(([key]) => key.startsWith(prefix))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) as [string, T][];
+  /**
+   * The registry of catalog records and token hashes that releases before 0.6.0 journaled with the writes; read at
+   * open and carried by snapshots, never written any more (src/records holds them now).
+   */
+  legacyRecords(): [string, unknown][] {
+    return [...this.registry.entries()];
   }
 
   /** When the last write was acknowledged (ms since the epoch; 0 for an empty store). */
@@ -262,7 +247,7 @@ export class GraphStore implements Store {
     }
   }
 
-  private async commit(op: WriteOp, capture?: 'all', registry?: RegistryChanges): Promise<CommitResult> {
+  private async commit(op: WriteOp, capture?: 'all', options: WriteOptions = {}): Promise<CommitResult> {
     const result = await this.writes.runExclusive(async () => {
       const seq = this.seq + 1;
       const at = Date.now();
@@ -273,7 +258,7 @@ export class GraphStore implements Store {
       let frame: Buffer | undefined;
       if (!capture) {
         await new Promise((resolve) => setImmediate(resolve)); // let the request reach the replica first
-        frame = encodeRecord({ seq, at, op, ...(registry ? { registry } : {}) });
+        frame = encodeRecord({ seq, at, op });
       }
       let applied: Awaited<ReturnType<ReplicaPool['applyFirst']>>;
       try {
@@ -291,7 +276,14 @@ export class GraphStore implements Store {
       }
       const journaled: WriteOp = applied.result.captured ? { kind: 'replace-graphs', graphs: applied.result.captured } : op;
       try {
-        await this.journal.appendFrame(frame ?? encodeRecord({ seq, at, op: journaled, ...(registry ? { registry } : {}) }));
+        await options.prepare?.(seq);
+      } catch (error) {
+        // The first replica has a write that will not be journaled.
+        await this.pool.replace(applied.replica);
+        throw error;
+      }
+      try {
+        await this.journal.appendFrame(frame ?? encodeRecord({ seq, at, op: journaled }));
         this.lastWriteAt = at;
       } catch (error) {
         // The first replica has a write the journal does not: it must not serve it.
@@ -300,7 +292,7 @@ export class GraphStore implements Store {
         throw error;
       }
       this.seq = seq;
-      this.applyRegistry(registry);
+      options.durable?.(seq);
       this.quadCount = applied.result.quads;
       this.pool.broadcast(seq, journaled);
       this.markDirty(journaled);

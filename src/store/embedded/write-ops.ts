@@ -3,10 +3,16 @@
  * restart, so each must have the same effect every time it is applied to the same state.
  */
 
-import type { ChangeKind, GraphName, GraphPatch, RegistryChanges } from '../store.js';
+import type { ChangeKind, GraphName, GraphPatch } from '../store.js';
 
 // The interface's types, which the embedded modules take from here with the operations.
-export { DEFAULT_GRAPH, type GraphName, type GraphPatch, type RegistryChanges } from '../store.js';
+export { DEFAULT_GRAPH, type GraphName, type GraphPatch } from '../store.js';
+
+/**
+ * Catalog records and token hashes as releases before 0.6.0 journaled them with the graph writes (`null` removed a
+ * key). Still read, so src/records can take them over once; never written.
+ */
+export type RegistryChanges = Record<string, unknown>;
 
 export type WriteOp =
   /** Replace a graph's content with these N-Triples (empty text creates an empty graph). */
@@ -25,8 +31,9 @@ export interface JournalRecord {
   seq: number;
   /** Milliseconds since the epoch when the write was taken (it is acknowledged once journaled). */
   at: number;
-  /** Absent for a record that changes only the registry. */
+  /** Absent for a record that changed only the registry (before 0.6.0). */
   op?: WriteOp;
+  /** Before 0.6.0 only. */
   registry?: RegistryChanges;
 }
 
