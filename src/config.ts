@@ -62,6 +62,21 @@ export interface Config {
   bodyGraceMs: number;
   /** The average pace a body must keep after the grace period: a minimum rate, so large slow uploads are fine. */
   bodyMinBytesPerSecond: number;
+
+  // Issue 10, the remote store backend (src/store/remote/).
+  /** STORE: `embedded` (the Oxigraph replicas, default) or `sparql` (a remote SPARQL 1.1 server such as Virtuoso). */
+  store: 'embedded' | 'sparql';
+  /** With STORE=sparql: its endpoints, credentials and the rows it gives in one answer. */
+  remoteStore: RemoteStoreConfig | undefined;
+}
+
+export interface RemoteStoreConfig {
+  queryUrl: string;
+  updateUrl: string;
+  graphStoreUrl: string;
+  credentials: { auth: 'basic' | 'digest'; user: string; password: string } | undefined;
+  /** STORE_PAGE_ROWS: rows per page of a graph read; at most the store's ResultSetMaxRows. */
+  pageRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +152,41 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024),
     bodyGraceMs: integer(env, 'BODY_GRACE_MS', 10_000, 1),
     bodyMinBytesPerSecond: integer(env, 'BODY_MIN_BYTES_PER_SECOND', 16 * 1024, 1),
+
+    store: storeKind(env),
+    remoteStore: storeKind(env) === 'sparql' ? remoteStoreConfig(env) : undefined,
+  };
+}
+
+function storeKind(env: NodeJS.ProcessEnv): 'embedded' | 'sparql' {
+  const raw = env.STORE || 'embedded';
+  if (raw !== 'embedded' && raw !== 'sparql') throw new ConfigError(`STORE must be embedded or sparql, got "${raw}"`);
+  return raw;
+}
+
+function remoteStoreConfig(env: NodeJS.ProcessEnv): RemoteStoreConfig {
+  const url = (name: string): string => {
+    const raw = env[name];
+    if (!raw) throw new ConfigError(`STORE=sparql needs ${name}`);
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(`${name} must be an http or https URL, got "${raw}"`);
+    return raw;
+  };
+  const auth = env.STORE_AUTH || 'basic';
+  if (auth !== 'basic' && auth !== 'digest') throw new ConfigError(`STORE_AUTH must be basic or digest, got "${auth}"`);
+  const user = env.STORE_USER || undefined;
+  if (user !== undefined && env.STORE_PASSWORD === undefined) throw new ConfigError('STORE_USER is set without STORE_PASSWORD');
+  return {
+    queryUrl: url('STORE_QUERY_URL'),
+    updateUrl: url('STORE_UPDATE_URL'),
+    graphStoreUrl: url('STORE_GRAPH_URL'),
+    credentials: user === undefined ? undefined : { auth, user, password: env.STORE_PASSWORD! },
+    pageRows: integer(env, 'STORE_PAGE_ROWS', 10_000, 1),
   };
 }
 

@@ -1,0 +1,387 @@
+import crypto from 'node:crypto';
+import { Mutex } from 'async-mutex';
+import type { Logger } from 'pino';
+import { formatByMediaType } from '../../rdf/formats.js';
+import { lines, splitTripleLine } from '../../rdf/ntriples-lines.js';
+import { serializeGraph } from '../../rdf/serialize.js';
+import { LiteralOriginals } from '../literal-originals.js';
+import { DEFAULT_GRAPH, type ChangeKind, type CommitResult, type GraphName, type QueryDataset, type RegistryChanges, type RenderPart, type Store, type StoreChange, type StoreStats } from '../store.js';
+import { StoreError } from '../store-error.js';
+import { DEFAULT_GRAPH_STAND_IN, GRAPH_LIST, LISTED_GRAPH, STAGING_PREFIX, iriTerm, isOwnGraph, remoteGraph } from './graph-names.js';
+import { learnStoredForms } from './literal-forms.js';
+import { LocalState } from './local-state.js';
+import { RemoteHttp, type RemoteCredentials } from './remote-http.js';
+import { RemoteProtocol, type Endpoints, type RemoteDataset } from './remote-protocol.js';
+import { generate, iri, parseSparql } from './sparql-text.js';
+import type { SparqlQuery } from 'sparqljs';
+import { rewriteUpdate } from './update-rewrite.js';
+import { EMPTY_GRAPH } from './graph-names.js';
+
+export interface RemoteStoreOptions extends Endpoints {
+  dataDir: string;
+  credentials?: RemoteCredentials;
+  /** Rows per page when a graph is read (at most the remote store's ResultSetMaxRows). */
+  pageRows: number;
+  queryTimeoutMs: number;
+  log: Logger;
+}
+
+/**
+ * The store on a remote SPARQL 1.1 server (built and tested against Virtuoso 7.2.5), through the SPARQL Protocol
+ * and the Graph Store Protocol. Writes are serialised here; each is acknowledged once the remote store and the local
+ * bookkeeping in DATA_DIR (registry, literal originals) both have it. See .readme-drafts/remote.md for what it
+ * guarantees and what it does not.
+ */
+export class RemoteStore implements Store {
+  readonly capabilities = { graphPatches: false, literalOriginals: true, writeLog: false };
+  private readonly writes = new Mutex();
+  private readonly http: RemoteHttp;
+  private readonly protocol: RemoteProtocol;
+  private readonly local: LocalState;
+  private readonly originals = new LiteralOriginals();
+  private readonly originalsBytes = new Map<GraphName, number>();
+  /** Our named graphs (the list kept in GRAPH_LIST), by IRI. */
+  private readonly graphs = new Set<string>();
+  /** Triples per graph as last counted (the default graph's stand-in included). */
+  private readonly counts = new Map<string, number>();
+  private readonly listeners: ((change: StoreChange) => void)[] = [];
+  private opened = false;
+
+  constructor(private readonly options: RemoteStoreOptions) {
+    this.http = new RemoteHttp(options.credentials);
+    this.protocol = new RemoteProtocol(this.http, options, options.pageRows, options.queryTimeoutMs, (message) => options.log.warn(message));
+    this.local = new LocalState(options.dataDir);
+  }
+
+  get ready(): boolean {
+    return this.opened;
+  }
+
+  get lastWrite(): number {
+    return this.local.lastWrite;
+  }
+
+  stats(): StoreStats {
+    let quads = 0;
+    for (const n of this.counts.values()) quads += n;
+    return { quads, seq: this.local.seq, ready: this.ready, graphs: this.graphs.size };
+  }
+
+  memory(): { bytes: number; literalOriginals: number } {
+    let bytes = 0;
+    for (const n of this.originalsBytes.values()) bytes += n;
+    // Kept as strings: about two bytes a character, as written to the files.
+    return { bytes: bytes * 2, literalOriginals: bytes * 2 };
+  }
+
+  async open(onProgress: (graphs: number, total: number, quads: number) => void = () => undefined): Promise<void> {
+    this.local.open();
+    for (const line of lines(await this.protocol.readGraph(GRAPH_LIST))) {
+      const triple = splitTripleLine(line);
+      if (triple?.object === `<${LISTED_GRAPH}>`) this.graphs.add(triple.subject.slice(1, -1));
+    }
+    for (const graph of [DEFAULT_GRAPH, ...this.graphs]) {
+      const entries = this.local.readOriginals(graph);
+      if (!entries) continue;
+      this.originals.import(graph, entries);
+      this.originalsBytes.set(graph, JSON.stringify(entries).length);
+    }
+    await this.recount();
+    this.opened = true;
+    onProgress(this.graphs.size, this.graphs.size, this.stats().quads);
+  }
+
+  async close(): Promise<void> {
+    await this.writes.runExclusive(async () => {
+      this.opened = false;
+      await this.http.close();
+    });
+  }
+
+  onChange(listener: (change: StoreChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** No local write log: the remote store may also be written by others. */
+  touchedSince(): 'unknown' {
+    return 'unknown';
+  }
+
+  /**
+   * Replace a graph atomically: Virtuoso's Graph Store PUT, cut half-way, leaves the graph replaced by part of the
+   * new content. So the new content goes to a staging graph, is counted there (a PUT Virtuoso acknowledged may hold
+   * nothing), and one update request then drops the graph, moves the staging graph over it and lists it.
+   */
+  replaceGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
+    return this.write('replace', graph, registry, async (target) => {
+      const normalize = await learnStoredForms(this.protocol, ntriples);
+      const staged = await this.stage(target, ntriples);
+      await this.protocol.update(
+        [`DROP SILENT GRAPH ${iriTerm(target)}`, staged ? `MOVE SILENT ${iriTerm(stagingGraph(target))} TO ${iriTerm(target)}` : '', this.listing('INSERT', target)]
+          .filter(Boolean)
+          .join(' ;\n'),
+      );
+      this.counts.set(target, staged);
+      this.originals.forget(graph);
+      this.originals.record(graph, ntriples, normalize);
+    });
+  }
+
+  /** Add triples atomically: staged like a replacement, then ADDed to the graph in one update request. */
+  addToGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
+    return this.write('add', graph, registry, async (target) => {
+      const normalize = await learnStoredForms(this.protocol, ntriples);
+      const staged = await this.stage(target, ntriples);
+      const staging = iriTerm(stagingGraph(target));
+      await this.protocol.update(
+        [staged ? `ADD SILENT ${staging} TO ${iriTerm(target)}` : '', staged ? `DROP SILENT GRAPH ${staging}` : '', this.listing('INSERT', target)].filter(Boolean).join(' ;\n'),
+      );
+      this.counts.set(target, await this.protocol.countTriples(target));
+      // Without asking which stored forms the graph held before (the embedded store does), a canonical form already
+      // in the graph and written again in another form is given back in the new form only.
+      this.originals.record(graph, ntriples, normalize);
+    });
+  }
+
+  async dropGraph(graph: GraphName, registry?: RegistryChanges): Promise<CommitResult> {
+    const target = remoteGraph(graph);
+    if (graph !== DEFAULT_GRAPH && !this.graphs.has(target)) {
+      if (registry) await this.writeRegistry(registry);
+      return { seq: this.local.seq, existed: false, changed: false };
+    }
+    return this.write('drop', graph, registry, async () => {
+      await this.protocol.update([`DROP SILENT GRAPH ${iriTerm(target)}`, this.listing('DELETE', target)].filter(Boolean).join(' ;\n'));
+      this.graphs.delete(target);
+      this.counts.delete(target);
+      this.originals.forget(graph);
+    });
+  }
+
+  /** A SPARQL Update over our graphs, rewritten for Virtuoso (see update-rewrite.ts); the list of graphs follows it. */
+  update(update: string, baseIri: string): Promise<CommitResult> {
+    return this.writes.runExclusive(async () => {
+      const rewritten = rewriteUpdate(update, baseIri, { defaultGraph: DEFAULT_GRAPH_STAND_IN, named: [...this.graphs], empty: EMPTY_GRAPH });
+      for (const graph of [...rewritten.written, ...rewritten.dropped]) {
+        if (isOwnGraph(graph) && graph !== DEFAULT_GRAPH_STAND_IN) throw new StoreError('unsupported', `Graph ${graph} is the server's own bookkeeping and cannot be updated`);
+      }
+      const before = rewritten.variableGraphs ? await this.remoteGraphs() : undefined;
+      if (rewritten.text) await this.protocol.update(rewritten.text);
+      const candidates = new Set([...rewritten.written].filter((g) => g !== DEFAULT_GRAPH_STAND_IN && !this.graphs.has(g)));
+      if (before) for (const g of await this.remoteGraphs()) if (!before.has(g) && !isOwnGraph(g)) candidates.add(g);
+      const added = await this.holdingTriples([...candidates]);
+      const dropped = [...rewritten.dropped].filter((g) => this.graphs.has(g) && !added.includes(g));
+      const listChanges = [...added.map((g) => this.listing('INSERT', g)), ...dropped.map((g) => this.listing('DELETE', g))];
+      if (listChanges.length) await this.protocol.update(listChanges.join(' ;\n'));
+      for (const g of added) this.graphs.add(g);
+      for (const g of dropped) {
+        this.graphs.delete(g);
+        this.originals.forget(g);
+        this.saveOriginals(g);
+      }
+      if ([...rewritten.dropped].includes(DEFAULT_GRAPH_STAND_IN)) {
+        this.originals.forget(DEFAULT_GRAPH);
+        this.saveOriginals(DEFAULT_GRAPH);
+      }
+      await this.recount();
+      return this.acknowledge('update', 'all', undefined, true);
+    });
+  }
+
+  async query(
+    query: string,
+    mediaType: string,
+    baseIri: string,
+    dataset: QueryDataset | undefined,
+    onChunk: (chunk: Uint8Array) => Promise<void> | void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const prepared = this.prepare(query, baseIri, dataset);
+    const response = await this.protocol.query(prepared.text, mediaType, prepared.dataset, signal);
+    for await (const chunk of response.body) await onChunk(chunk as Uint8Array);
+  }
+
+  async select(query: string, baseIri: string): Promise<Record<string, { type: string; value: string }>[]> {
+    const prepared = this.prepare(query, baseIri, undefined);
+    const rows = await this.protocol.select(prepared.text, prepared.dataset);
+    return rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([name, term]) => [
+          name,
+          term.type === 'bnode'
+            ? { type: 'bnode', value: term.value.replace(/^nodeID:\/\//, '') }
+            : term.type === 'typed-literal'
+              ? { type: 'literal', value: term.value, datatype: term.datatype }
+              : term,
+        ]),
+      ),
+    );
+  }
+
+  async render(
+    parts: RenderPart[],
+    mediaType: string,
+    onChunk: (chunk: Uint8Array) => Promise<void> | void,
+    options: { extra?: string; requireGraph?: GraphName } = {},
+  ): Promise<boolean> {
+    const format = formatByMediaType(mediaType);
+    if (!format) throw new StoreError('unsupported', `No RDF serialiser for ${mediaType}`);
+    if (options.requireGraph !== undefined && !(await this.graphExists(options.requireGraph))) return false;
+    const pieces = await Promise.all(parts.map((part) => this.partText(part)));
+    if (options.extra) pieces.push(options.extra);
+    await onChunk(Buffer.from(await serializeGraph(pieces.join(''), format), 'utf8'));
+    return true;
+  }
+
+  document(graph: GraphName, mediaType: string, onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<boolean> {
+    return this.render([{ graph }], mediaType, onChunk, { requireGraph: graph });
+  }
+
+  async ntriples(parts: RenderPart[]): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    await this.render(parts, 'application/n-triples', (chunk) => void chunks.push(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  /** Virtuoso keeps no empty graphs: ours are the ones listed, the default graph always exists. */
+  async graphExists(graph: GraphName): Promise<boolean> {
+    return graph === DEFAULT_GRAPH || this.graphs.has(graph);
+  }
+
+  async listGraphs(): Promise<GraphName[]> {
+    return [...this.graphs].sort();
+  }
+
+  writeRegistry(changes: RegistryChanges): Promise<number> {
+    return this.writes.runExclusive(async () => this.local.commit(changes));
+  }
+
+  registryGet<T>(key: string): T | undefined {
+    return this.local.registryGet<T>(key);
+  }
+
+  registryEntries<T>(prefix: string): [string, T][] {
+    return this.local.registryEntries<T>(prefix);
+  }
+
+  /** One graph write under the write lock, then the local bookkeeping, then the change event. */
+  private write(kind: ChangeKind, graph: GraphName, registry: RegistryChanges | undefined, work: (target: string) => Promise<void>): Promise<CommitResult> {
+    return this.writes.runExclusive(async () => {
+      this.assertOpen();
+      const target = remoteGraph(graph);
+      if (isOwnGraph(target) && target !== DEFAULT_GRAPH_STAND_IN) throw new StoreError('unsupported', `Graph ${graph} is the server's own bookkeeping`);
+      const existed = graph === DEFAULT_GRAPH || this.graphs.has(target);
+      await work(target);
+      if (graph !== DEFAULT_GRAPH) {
+        if (kind === 'drop') this.graphs.delete(target);
+        else this.graphs.add(target);
+      }
+      this.saveOriginals(graph);
+      return this.acknowledge(kind, [graph], registry, existed);
+    });
+  }
+
+  private acknowledge(kind: ChangeKind, graphs: GraphName[] | 'all', registry: RegistryChanges | undefined, existed: boolean): CommitResult {
+    const seq = this.local.commit(registry);
+    for (const listener of this.listeners) listener({ graphs, kind, seq });
+    return { seq, existed, changed: true };
+  }
+
+  /** Upload to the graph's staging graph; the number of triples it holds afterwards (0 for an empty text). */
+  private async stage(target: string, ntriples: string): Promise<number> {
+    if (!ntriples.trim()) return 0;
+    const staging = stagingGraph(target);
+    try {
+      await this.protocol.writeGraph('PUT', staging, ntriples);
+      const staged = await this.protocol.countTriples(staging);
+      if (staged === 0) throw new StoreError('failed', `The remote store acknowledged the upload of graph ${target} but holds none of it`);
+      return staged;
+    } catch (error) {
+      await this.protocol.update(`DROP SILENT GRAPH ${iriTerm(staging)}`).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The update that lists or unlists one of our graphs ('' for the default graph, which is never listed). */
+  private listing(change: 'INSERT' | 'DELETE', target: string): string {
+    if (target === DEFAULT_GRAPH_STAND_IN) return '';
+    return `${change} DATA { GRAPH ${iriTerm(GRAPH_LIST)} { ${iriTerm(target)} a ${iriTerm(LISTED_GRAPH)} } }`;
+  }
+
+  private saveOriginals(graph: GraphName): void {
+    const entries = this.originals.export(graph);
+    this.local.writeOriginals(graph, entries);
+    if (entries.length) this.originalsBytes.set(graph, JSON.stringify(entries).length);
+    else this.originalsBytes.delete(graph);
+  }
+
+  private async partText(part: RenderPart): Promise<string> {
+    const graph = remoteGraph(part.graph);
+    if (part.graph !== DEFAULT_GRAPH && !this.graphs.has(graph)) return '';
+    const text = part.construct
+      ? await this.protocol.construct(withBase(part.construct, 'http://localhost/'), { defaultGraphs: [graph], namedGraphs: [graph] })
+      : await this.protocol.readGraph(graph);
+    return this.originals.restore(part.graph, text);
+  }
+
+  /**
+   * The query text and dataset sent. Virtuoso's own default graph is every graph it has, its system graphs
+   * included, so ours is always named: the protocol's dataset when given, else the union of our graphs as default
+   * graph and each of them as a named graph. A query's own FROM / FROM NAMED win over the protocol's dataset on
+   * Virtuoso, so they are rewritten to name only our graphs.
+   */
+  private prepare(query: string, baseIri: string, dataset: QueryDataset | undefined): { text: string; dataset: RemoteDataset } {
+    const parsed = parseSparql(query, baseIri);
+    const from = 'from' in parsed ? parsed.from : undefined;
+    let text = withBase(query, baseIri);
+    let chosen: RemoteDataset = { defaultGraphs: [DEFAULT_GRAPH_STAND_IN, ...this.graphs], namedGraphs: [...this.graphs] };
+    if (from && (from.default.length || from.named.length)) {
+      const ours = (terms: { value: string }[]) => {
+        const kept = terms.map((t) => t.value).filter((g) => this.graphs.has(g));
+        return (kept.length ? kept : [EMPTY_GRAPH]).map(iri);
+      };
+      chosen = { defaultGraphs: from.default.map((t) => t.value), namedGraphs: from.named.map((t) => t.value) };
+      text = generate({ ...parsed, from: { default: from.default.length ? ours(from.default) : [], named: from.named.length ? ours(from.named) : [] } } as SparqlQuery);
+    }
+    if (dataset) {
+      chosen = {
+        defaultGraphs: (dataset.defaultGraphs ?? []).map(remoteGraph),
+        namedGraphs: dataset.namedGraphs ? dataset.namedGraphs.map(remoteGraph) : [...this.graphs],
+      };
+    }
+    const keepOurs = (graphs: string[]) => graphs.filter((g) => g === DEFAULT_GRAPH_STAND_IN || this.graphs.has(g));
+    return { text, dataset: { defaultGraphs: keepOurs(chosen.defaultGraphs), namedGraphs: keepOurs(chosen.namedGraphs) } };
+  }
+
+  /** Every graph of the remote store that holds triples (Virtuoso's own included). */
+  private async remoteGraphs(): Promise<Set<string>> {
+    const response = await this.protocol.query('SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }', 'application/sparql-results+json', 'whole-store');
+    const json = (await response.body.json()) as { results: { bindings: { g: { value: string } }[] } };
+    return new Set(json.results.bindings.map((b) => b.g.value));
+  }
+
+  private async holdingTriples(graphs: string[]): Promise<string[]> {
+    if (graphs.length === 0) return [];
+    const rows = await this.protocol.select('SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }', { defaultGraphs: [], namedGraphs: graphs });
+    return rows.map((row) => row.g!.value);
+  }
+
+  private async recount(): Promise<void> {
+    const named = [DEFAULT_GRAPH_STAND_IN, ...this.graphs];
+    const rows = await this.protocol.select('SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g', { defaultGraphs: [], namedGraphs: named });
+    this.counts.clear();
+    for (const row of rows) this.counts.set(row.g!.value, Number(row.n!.value));
+  }
+
+  private assertOpen(): void {
+    if (!this.opened) throw new StoreError('unavailable', 'The remote store is not open');
+  }
+}
+
+function stagingGraph(target: string): string {
+  return `${STAGING_PREFIX}${crypto.createHash('sha256').update(target).digest('hex')}`;
+}
+
+/** Virtuoso takes no base IRI parameter: a BASE before the query, on its first line so positions stay right. */
+function withBase(query: string, baseIri: string): string {
+  return `BASE ${iriTerm(baseIri)} ${query}`;
+}
