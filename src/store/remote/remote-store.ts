@@ -13,6 +13,7 @@ import { LocalState } from './local-state.js';
 import { RemoteHttp, type RemoteCredentials } from './remote-http.js';
 import { RemoteProtocol, type Endpoints, type RemoteDataset } from './remote-protocol.js';
 import { generate, iri, parseSparql } from './sparql-text.js';
+import { askAnswer, writeAskResult } from './ask-results.js';
 import type { SparqlQuery } from 'sparqljs';
 import { rewriteUpdate } from './update-rewrite.js';
 import { EMPTY_GRAPH } from './graph-names.js';
@@ -196,6 +197,11 @@ export class RemoteStore implements Store {
     signal?: AbortSignal,
   ): Promise<void> {
     const prepared = this.prepare(query, baseIri, dataset);
+    if (prepared.ask) {
+      const response = await this.protocol.query(prepared.text, 'application/sparql-results+json', prepared.dataset, signal);
+      await onChunk(Buffer.from(writeAskResult(askAnswer(await response.body.json()), mediaType), 'utf8'));
+      return;
+    }
     const response = await this.protocol.query(prepared.text, mediaType, prepared.dataset, signal);
     for await (const chunk of response.body) await onChunk(chunk as Uint8Array);
   }
@@ -329,7 +335,7 @@ export class RemoteStore implements Store {
    * graph and each of them as a named graph. A query's own FROM / FROM NAMED win over the protocol's dataset on
    * Virtuoso, so they are rewritten to name only our graphs.
    */
-  private prepare(query: string, baseIri: string, dataset: QueryDataset | undefined): { text: string; dataset: RemoteDataset } {
+  private prepare(query: string, baseIri: string, dataset: QueryDataset | undefined): { text: string; dataset: RemoteDataset; ask: boolean } {
     const parsed = parseSparql(query, baseIri);
     const from = 'from' in parsed ? parsed.from : undefined;
     let text = withBase(query, baseIri);
@@ -349,7 +355,8 @@ export class RemoteStore implements Store {
       };
     }
     const keepOurs = (graphs: string[]) => graphs.filter((g) => g === DEFAULT_GRAPH_STAND_IN || this.graphs.has(g));
-    return { text, dataset: { defaultGraphs: keepOurs(chosen.defaultGraphs), namedGraphs: keepOurs(chosen.namedGraphs) } };
+    const ask = 'queryType' in parsed && parsed.queryType === 'ASK';
+    return { text, dataset: { defaultGraphs: keepOurs(chosen.defaultGraphs), namedGraphs: keepOurs(chosen.namedGraphs) }, ask };
   }
 
   /** Every graph of the remote store that holds triples (Virtuoso's own included). */
