@@ -8,7 +8,7 @@ import { LiteralOriginals } from '../literal-originals.js';
 import { DEFAULT_GRAPH, type ChangeKind, type CommitResult, type GraphName, type QueryDataset, type RegistryChanges, type RenderPart, type Store, type StoreChange, type StoreStats } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { DEFAULT_GRAPH_STAND_IN, GRAPH_LIST, LISTED_GRAPH, STAGING_PREFIX, iriTerm, isOwnGraph, remoteGraph } from './graph-names.js';
-import { learnStoredForms } from './literal-forms.js';
+import { StoredForms, learnStoredForms } from './literal-forms.js';
 import { LocalState } from './local-state.js';
 import { RemoteHttp, type RemoteCredentials } from './remote-http.js';
 import { RemoteProtocol, type Endpoints, type RemoteDataset } from './remote-protocol.js';
@@ -40,6 +40,7 @@ export class RemoteStore implements Store {
   private readonly protocol: RemoteProtocol;
   private readonly local: LocalState;
   private readonly originals = new LiteralOriginals();
+  private readonly storedForms = new StoredForms();
   private readonly originalsBytes = new Map<GraphName, number>();
   /** Our named graphs (the list kept in GRAPH_LIST), by IRI. */
   private readonly graphs = new Set<string>();
@@ -111,14 +112,16 @@ export class RemoteStore implements Store {
   /**
    * Replace a graph atomically: Virtuoso's Graph Store PUT, cut half-way, leaves the graph replaced by part of the
    * new content. So the new content goes to a staging graph, is counted there (a PUT Virtuoso acknowledged may hold
-   * nothing), and one update request then drops the graph, moves the staging graph over it and lists it.
+   * nothing), and one update request then moves the staging graph over the graph (MOVE drops the target first)
+   * and lists it.
    */
   replaceGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
     return this.write('replace', graph, registry, async (target) => {
-      const normalize = await learnStoredForms(this.protocol, ntriples);
+      const normalize = await learnStoredForms(this.protocol, ntriples, this.storedForms);
       const staged = await this.stage(target, ntriples);
       await this.protocol.update(
-        [`DROP SILENT GRAPH ${iriTerm(target)}`, staged ? `MOVE SILENT ${iriTerm(stagingGraph(target))} TO ${iriTerm(target)}` : '', this.listing('INSERT', target)]
+        // MOVE replaces the target itself; the DROP is for an empty replacement, which has nothing staged.
+        [staged ? `MOVE SILENT ${iriTerm(stagingGraph(target))} TO ${iriTerm(target)}` : `DROP SILENT GRAPH ${iriTerm(target)}`, this.listing('INSERT', target)]
           .filter(Boolean)
           .join(' ;\n'),
       );
@@ -131,7 +134,7 @@ export class RemoteStore implements Store {
   /** Add triples atomically: staged like a replacement, then ADDed to the graph in one update request. */
   addToGraph(graph: GraphName, ntriples: string, registry?: RegistryChanges): Promise<CommitResult> {
     return this.write('add', graph, registry, async (target) => {
-      const normalize = await learnStoredForms(this.protocol, ntriples);
+      const normalize = await learnStoredForms(this.protocol, ntriples, this.storedForms);
       const staged = await this.stage(target, ntriples);
       const staging = iriTerm(stagingGraph(target));
       await this.protocol.update(
