@@ -86,6 +86,29 @@ export class RemoteProtocol {
    * where it stopped; a read that still ends short is an error, never a silently smaller document.
    */
   async readGraph(graph: string): Promise<string> {
+    try {
+      return await this.readGraphOnce(graph);
+    } catch (error) {
+      // A write to the graph between two pages moves the offsets: one more read, from the start.
+      if (error instanceof StoreError && error.kind === 'failed' && /changed while it was read/.test(error.message)) return this.readGraphOnce(graph);
+      throw error;
+    }
+  }
+
+  /**
+   * Every row of a SELECT, in pages of pageRows (the query must give a stable order, e.g. ORDER BY): for the backend's
+   * own listings, which may be longer than one answer.
+   */
+  async selectAll(query: string, dataset: RemoteDataset): Promise<Record<string, { type: string; value: string; datatype?: string }>[]> {
+    const rows: Record<string, { type: string; value: string; datatype?: string }>[] = [];
+    for (;;) {
+      const page = await this.select(`${query} LIMIT ${this.pageRows} OFFSET ${rows.length}`, dataset);
+      rows.push(...page);
+      if (page.length < this.pageRows) return rows;
+    }
+  }
+
+  private async readGraphOnce(graph: string): Promise<string> {
     const expected = await this.countTriples(graph);
     const pages: string[] = [];
     let read = 0;

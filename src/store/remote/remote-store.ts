@@ -377,7 +377,7 @@ export class RemoteStore implements Store {
 
   private async recount(): Promise<void> {
     const named = [DEFAULT_GRAPH_STAND_IN, ...this.graphs];
-    const rows = await this.protocol.select('SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g', { defaultGraphs: [], namedGraphs: named });
+    const rows = await this.protocol.selectAll('SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g', { defaultGraphs: [], namedGraphs: named });
     this.counts.clear();
     for (const row of rows) this.counts.set(row.g!.value, Number(row.n!.value));
   }
