@@ -7,16 +7,14 @@ import { serializeGraph } from '../../rdf/serialize.js';
 import { LiteralOriginals } from '../literal-originals.js';
 import { DEFAULT_GRAPH, type ChangeKind, type CommitResult, type GraphName, type QueryDataset, type RegistryChanges, type RenderPart, type Store, type StoreChange, type StoreStats } from '../store.js';
 import { StoreError } from '../store-error.js';
-import { DEFAULT_GRAPH_STAND_IN, GRAPH_LIST, LISTED_GRAPH, STAGING_PREFIX, iriTerm, isOwnGraph, remoteGraph } from './graph-names.js';
+import { DEFAULT_GRAPH_STAND_IN, EMPTY_GRAPH, GRAPH_LIST, LISTED_GRAPH, STAGING_PREFIX, iriTerm, isOwnGraph, remoteGraph } from './graph-names.js';
 import { StoredForms, learnStoredForms } from './literal-forms.js';
 import { LocalState } from './local-state.js';
 import { RemoteHttp, type RemoteCredentials } from './remote-http.js';
 import { RemoteProtocol, type Endpoints, type RemoteDataset } from './remote-protocol.js';
-import { generate, iri, parseSparql } from './sparql-text.js';
 import { askAnswer, writeAskResult } from './ask-results.js';
-import type { SparqlQuery } from 'sparqljs';
+import { prepareQuery } from './query-dataset.js';
 import { rewriteUpdate } from './update-rewrite.js';
-import { EMPTY_GRAPH } from './graph-names.js';
 
 export interface RemoteStoreOptions extends Endpoints {
   dataDir: string;
@@ -164,6 +162,7 @@ export class RemoteStore implements Store {
   /** A SPARQL Update over our graphs, rewritten for Virtuoso (see update-rewrite.ts); the list of graphs follows it. */
   update(update: string, baseIri: string): Promise<CommitResult> {
     return this.writes.runExclusive(async () => {
+      this.assertOpen();
       const rewritten = rewriteUpdate(update, baseIri, { defaultGraph: DEFAULT_GRAPH_STAND_IN, named: [...this.graphs], empty: EMPTY_GRAPH });
       for (const graph of [...rewritten.written, ...rewritten.dropped]) {
         if (isOwnGraph(graph) && graph !== DEFAULT_GRAPH_STAND_IN) throw new StoreError('unsupported', `Graph ${graph} is the server's own bookkeeping and cannot be updated`);
@@ -199,7 +198,7 @@ export class RemoteStore implements Store {
     onChunk: (chunk: Uint8Array) => Promise<void> | void,
     signal?: AbortSignal,
   ): Promise<void> {
-    const prepared = this.prepare(query, baseIri, dataset);
+    const prepared = prepareQuery(query, baseIri, dataset, this.graphs);
     if (prepared.ask) {
       const response = await this.protocol.query(prepared.text, 'application/sparql-results+json', prepared.dataset, signal);
       await onChunk(Buffer.from(writeAskResult(askAnswer(await response.body.json()), mediaType), 'utf8'));
@@ -210,7 +209,7 @@ export class RemoteStore implements Store {
   }
 
   async select(query: string, baseIri: string): Promise<Record<string, { type: string; value: string }>[]> {
-    const prepared = this.prepare(query, baseIri, undefined);
+    const prepared = prepareQuery(query, baseIri, undefined, this.graphs);
     const rows = await this.protocol.select(prepared.text, prepared.dataset);
     return rows.map((row) =>
       Object.fromEntries(
@@ -327,39 +326,9 @@ export class RemoteStore implements Store {
     const graph = remoteGraph(part.graph);
     if (part.graph !== DEFAULT_GRAPH && !this.graphs.has(graph)) return '';
     const text = part.construct
-      ? await this.protocol.construct(withBase(part.construct, 'http://localhost/'), { defaultGraphs: [graph], namedGraphs: [graph] })
+      ? await this.protocol.construct(part.construct, { defaultGraphs: [graph], namedGraphs: [graph] })
       : await this.protocol.readGraph(graph);
     return this.originals.restore(part.graph, text);
-  }
-
-  /**
-   * The query text and dataset sent. Virtuoso's own default graph is every graph it has, its system graphs
-   * included, so ours is always named: the protocol's dataset when given, else the union of our graphs as default
-   * graph and each of them as a named graph. A query's own FROM / FROM NAMED win over the protocol's dataset on
-   * Virtuoso, so they are rewritten to name only our graphs.
-   */
-  private prepare(query: string, baseIri: string, dataset: QueryDataset | undefined): { text: string; dataset: RemoteDataset; ask: boolean } {
-    const parsed = parseSparql(query, baseIri);
-    const from = 'from' in parsed ? parsed.from : undefined;
-    let text = withBase(query, baseIri);
-    let chosen: RemoteDataset = { defaultGraphs: [DEFAULT_GRAPH_STAND_IN, ...this.graphs], namedGraphs: [...this.graphs] };
-    if (from && (from.default.length || from.named.length)) {
-      const ours = (terms: { value: string }[]) => {
-        const kept = terms.map((t) => t.value).filter((g) => this.graphs.has(g));
-        return (kept.length ? kept : [EMPTY_GRAPH]).map(iri);
-      };
-      chosen = { defaultGraphs: from.default.map((t) => t.value), namedGraphs: from.named.map((t) => t.value) };
-      text = generate({ ...parsed, from: { default: from.default.length ? ours(from.default) : [], named: from.named.length ? ours(from.named) : [] } } as SparqlQuery);
-    }
-    if (dataset) {
-      chosen = {
-        defaultGraphs: (dataset.defaultGraphs ?? []).map(remoteGraph),
-        namedGraphs: dataset.namedGraphs ? dataset.namedGraphs.map(remoteGraph) : [...this.graphs],
-      };
-    }
-    const keepOurs = (graphs: string[]) => graphs.filter((g) => g === DEFAULT_GRAPH_STAND_IN || this.graphs.has(g));
-    const ask = 'queryType' in parsed && parsed.queryType === 'ASK';
-    return { text, dataset: { defaultGraphs: keepOurs(chosen.defaultGraphs), namedGraphs: keepOurs(chosen.namedGraphs) }, ask };
   }
 
   /** Every graph of the remote store that holds triples (Virtuoso's own included). */
@@ -389,9 +358,4 @@ export class RemoteStore implements Store {
 
 function stagingGraph(target: string): string {
   return `${STAGING_PREFIX}${crypto.createHash('sha256').update(target).digest('hex')}`;
-}
-
-/** Virtuoso takes no base IRI parameter: a BASE before the query, on its first line so positions stay right. */
-function withBase(query: string, baseIri: string): string {
-  return `BASE ${iriTerm(baseIri)} ${query}`;
 }
