@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ConfigError, readConfig } from '../../src/config.js';
+import { VIRTUOSO_RESULT_ROWS, remoteStoreEnv, type Virtuoso } from '../support/virtuoso.js';
 
 const REMOTE = {
   STORE: 'sparql',
@@ -26,6 +27,13 @@ describe('remote store configuration', () => {
     });
     expect(readConfig(REMOTE).remoteStore!.credentials).to.equal(undefined);
     expect(readConfig(REMOTE).remoteStore!.pageRows).to.equal(10_000);
+  });
+
+  it('takes what test/support/virtuoso.ts gives a server', () => {
+    const virtuoso = { queryUrl: REMOTE.STORE_QUERY_URL, updateUrl: REMOTE.STORE_UPDATE_URL, graphStoreUrl: REMOTE.STORE_GRAPH_URL } as Virtuoso;
+    const config = readConfig(remoteStoreEnv(virtuoso));
+    expect(config.remoteStore!.credentials!.auth).to.equal('digest');
+    expect(config.remoteStore!.pageRows).to.equal(VIRTUOSO_RESULT_ROWS);
   });
 
   for (const [what, env, message] of [

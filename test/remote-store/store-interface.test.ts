@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { RemoteStore } from '../../src/store/remote/remote-store.js';
 import { DEFAULT_GRAPH, type Store, type StoreChange } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
-import { virtuosoOrSkip, type Virtuoso } from '../support/virtuoso.js';
+import { emptyVirtuoso, virtuosoOrSkip, type Virtuoso } from '../support/virtuoso.js';
 import { XSD, openRemoteStore, rawFetch, sortedLines, text } from './open-remote.js';
 
 const EX = 'http://example.org/iface/';
@@ -32,6 +32,7 @@ describe('remote store through the Store interface (Virtuoso)', function () {
   const changes: StoreChange[] = [];
   before(async function () {
     virtuoso = await virtuosoOrSkip(this);
+    await emptyVirtuoso(virtuoso);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-'));
     store = await openRemoteStore(virtuoso, { dataDir });
     store.onChange((change) => changes.push(change));
@@ -119,6 +120,7 @@ describe('remote store through the Store interface (Virtuoso)', function () {
       await other.replaceGraph(`${EX}to-drop`, `<${EX}s> <${EX}p> "o" .\n`);
       await other.update('DROP ALL', EX);
       expect(await other.listGraphs()).to.deep.equal([]);
+      expect(await other.ntriples([{ graph: DEFAULT_GRAPH }])).to.equal('');
       expect(other.stats().quads).to.equal(0);
     } finally {
       await other.close();

@@ -89,6 +89,46 @@ async function startVirtuoso(): Promise<Virtuoso> {
   };
 }
 
+/** The environment that points a server (startTestServer, readConfig) at the run's Virtuoso. */
+export function remoteStoreEnv(virtuoso: Virtuoso): Record<string, string> {
+  return {
+    STORE: 'sparql',
+    STORE_QUERY_URL: virtuoso.queryUrl,
+    STORE_UPDATE_URL: virtuoso.updateUrl,
+    STORE_GRAPH_URL: virtuoso.graphStoreUrl,
+    STORE_AUTH: 'digest',
+    STORE_USER: VIRTUOSO_USER,
+    STORE_PASSWORD: VIRTUOSO_PASSWORD,
+    STORE_PAGE_ROWS: String(VIRTUOSO_RESULT_ROWS),
+  };
+}
+
+/**
+ * Drop every graph the backend lists in the run's Virtuoso, and its default graph, so a suite starts on an empty
+ * store: the suites share one instance, and the list of our graphs lives in Virtuoso. Done through the backend itself
+ * (DROP ALL reaches our graphs only); graphs written to Virtuoso directly are not ours and stay.
+ */
+export async function emptyVirtuoso(virtuoso: Virtuoso): Promise<void> {
+  const { RemoteStore } = await import('../../src/store/remote/remote-store.js');
+  const { pino } = await import('pino');
+  const store = new RemoteStore({
+    queryUrl: virtuoso.queryUrl,
+    updateUrl: virtuoso.updateUrl,
+    graphStoreUrl: virtuoso.graphStoreUrl,
+    credentials: { auth: 'digest', user: VIRTUOSO_USER, password: VIRTUOSO_PASSWORD },
+    pageRows: VIRTUOSO_RESULT_ROWS,
+    queryTimeoutMs: 30_000,
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-empty-')),
+    log: pino({ level: 'silent' }),
+  });
+  await store.open();
+  try {
+    await store.update('DROP ALL', 'http://localhost/');
+  } finally {
+    await store.close();
+  }
+}
+
 function ini(dir: string, sqlPort: number, httpPort: number): string {
   const file = (name: string) => path.join(dir, name);
   return `[Database]
