@@ -136,15 +136,19 @@ describe('remote store through the Store interface (Virtuoso)', function () {
 
   it('answers queries in every results format, with the protocol dataset or our union', async () => {
     const graph = `${EX}catalog-q`;
-    await store.replaceGraph(graph, `<${EX}q> <${EX}title> "Vatten, \\"sjöar\\"" .\n<${EX}q> <${EX}count> "3"^^<${XSD}integer> .\n`);
+    await store.replaceGraph(graph, `<${EX}q> <${EX}title> "Vatten, \\"sjöar\\""@sv .\n<${EX}q> <${EX}count> "3"^^<${XSD}integer> .\n`);
     const select = `SELECT ?t WHERE { <${EX}q> <${EX}title> ?t }`;
     const run = (query: string, mediaType: string, dataset?: { defaultGraphs?: string[]; namedGraphs?: string[] }) =>
       text((onChunk) => store.query(query, mediaType, EX, dataset, onChunk));
     const json = JSON.parse(await run(select, 'application/sparql-results+json')) as { results: { bindings: { t: { value: string } }[] } };
     expect(json.results.bindings.map((b) => b.t.value)).to.deep.equal(['Vatten, "sjöar"']);
-    expect(await run(select, 'application/sparql-results+xml')).to.match(/<literal>Vatten, (&quot;|")sjöar(&quot;|")<\/literal>/);
-    expect(await run(select, 'text/csv')).to.include('Vatten');
-    expect(await run(select, 'text/tab-separated-values')).to.include('Vatten');
+    expect(await run(select, 'application/sparql-results+xml')).to.include('<binding name="t"><literal xml:lang="sv">Vatten, &quot;sjöar&quot;</literal></binding>');
+    expect(await run(select, 'text/csv')).to.equal('t\r\n"Vatten, ""sjöar"""\r\n');
+    // SPARQL 1.1 TSV, not Virtuoso's own (which quotes the header and IRIs and drops language tags).
+    const rows = `SELECT ?s ?t ?n ?none WHERE { ?s <${EX}title> ?t . ?s <${EX}count> ?n OPTIONAL { ?s <${EX}none> ?none } }`;
+    expect(await run(rows, 'text/tab-separated-values')).to.equal(`?s\t?t\t?n\t?none\n<${EX}q>\t"Vatten, \\"sjöar\\""@sv\t"3"^^<${XSD}integer>\t\n`);
+    const standard = JSON.parse(await run(rows, 'application/sparql-results+json')) as { results: { bindings: Record<string, unknown>[] } };
+    expect(standard.results.bindings[0]!.n).to.deep.equal({ type: 'literal', value: '3', datatype: `${XSD}integer` });
     expect(JSON.parse(await run(`ASK { <${EX}q> ?p ?o }`, 'application/sparql-results+json'))).to.deep.equal({ head: {}, boolean: true });
     expect(await run(`ASK { <${EX}q> <${EX}none> ?o }`, 'application/sparql-results+xml')).to.include('<boolean>false</boolean>');
     // A dataset of other graphs does not see it.

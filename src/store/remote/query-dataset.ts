@@ -7,8 +7,8 @@ import { generate, iri, parseSparql } from './sparql-text.js';
 export interface PreparedQuery {
   text: string;
   dataset: RemoteDataset;
-  /** Virtuoso's ASK answers need rewriting (ask-results.ts). */
-  ask: boolean;
+  /** The query form: SELECT and ASK answers are written here (select-results.ts, ask-results.ts). */
+  form: 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE' | undefined;
 }
 
 /**
@@ -38,8 +38,8 @@ export function prepareQuery(query: string, baseIri: string, dataset: QueryDatas
     };
   }
   const keepOurs = (graphs: string[]) => graphs.filter((g) => g === DEFAULT_GRAPH_STAND_IN || ours.has(g));
-  const ask = 'queryType' in parsed && parsed.queryType === 'ASK';
-  return { text, dataset: { defaultGraphs: keepOurs(chosen.defaultGraphs), namedGraphs: keepOurs(chosen.namedGraphs) }, ask };
+  const form = 'queryType' in parsed ? parsed.queryType : undefined;
+  return { text, dataset: { defaultGraphs: keepOurs(chosen.defaultGraphs), namedGraphs: keepOurs(chosen.namedGraphs) }, form };
 }
 
 /** Virtuoso takes no base IRI parameter: a BASE before the query, on its first line so positions stay right. */

@@ -13,6 +13,7 @@ import { LocalState } from './local-state.js';
 import { RemoteHttp, type RemoteCredentials } from './remote-http.js';
 import { RemoteProtocol, type Endpoints, type RemoteDataset } from './remote-protocol.js';
 import { askAnswer, writeAskResult } from './ask-results.js';
+import { writeSelectResults } from './select-results.js';
 import { prepareQuery } from './query-dataset.js';
 import { rewriteUpdate } from './update-rewrite.js';
 
@@ -199,9 +200,13 @@ export class RemoteStore implements Store {
     signal?: AbortSignal,
   ): Promise<void> {
     const prepared = prepareQuery(query, baseIri, dataset, this.graphs);
-    if (prepared.ask) {
+    if (prepared.form === 'ASK' || prepared.form === 'SELECT') {
+      // Virtuoso's own ASK and TSV answers are not SPARQL's (ask-results.ts, select-results.ts): read its JSON and
+      // write the format here. A SELECT answer is at most ResultSetMaxRows rows (a longer one is refused).
       const response = await this.protocol.query(prepared.text, 'application/sparql-results+json', prepared.dataset, signal);
-      await onChunk(Buffer.from(writeAskResult(askAnswer(await response.body.json()), mediaType), 'utf8'));
+      const json = await response.body.json();
+      const text = prepared.form === 'ASK' ? writeAskResult(askAnswer(json), mediaType) : writeSelectResults(json, mediaType);
+      await onChunk(Buffer.from(text, 'utf8'));
       return;
     }
     const response = await this.protocol.query(prepared.text, mediaType, prepared.dataset, signal);
