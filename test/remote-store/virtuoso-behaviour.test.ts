@@ -98,6 +98,21 @@ describe('remote store: what Virtuoso does and how the backend handles it', func
     ) as { results: { bindings: unknown[] } };
     expect(page.results.bindings).to.have.length(17);
 
+    // A CONSTRUCT is cut too, with 200 and no header saying so; the backend refuses one that reaches the limit.
+    const construct = `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${graph}> { ?s ?p ?o } }`;
+    const rawConstruct = await rawFetch(virtuoso, virtuoso.queryUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/n-triples' },
+      body: new URLSearchParams({ query: construct }).toString(),
+    });
+    expect(rawConstruct.status).to.equal(200);
+    expect(rawConstruct.headers.get('x-sparql-maxrows')).to.equal(null);
+    expect(sortedLines(await rawConstruct.text()).length).to.be.below(VIRTUOSO_RESULT_ROWS * 2);
+    const cut = await rejection(text((onChunk) => store.query(construct, 'text/turtle', EX, undefined, onChunk)));
+    expect(cut.kind).to.equal('unsupported');
+    const small = await text((onChunk) => store.query(`${construct} LIMIT 10`, 'application/n-triples', EX, undefined, onChunk));
+    expect(sortedLines(small)).to.have.length(10);
+
     // A page size above the server's limit is noticed from a short page and lowered; the document is still whole.
     const bigPages = await openRemoteStore(virtuoso, { pageRows: VIRTUOSO_RESULT_ROWS * 4 });
     try {

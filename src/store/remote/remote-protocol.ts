@@ -132,12 +132,15 @@ export class RemoteProtocol {
     return pages.join('');
   }
 
-  /** A CONSTRUCT as canonical N-Triples; a result as long as a page may have been cut, so it is refused. */
-  async construct(query: string, dataset: RemoteDataset): Promise<string> {
-    const response = await this.query(query, NTRIPLES, dataset);
+  /** A CONSTRUCT or DESCRIBE as canonical N-Triples; a result as long as a page may have been cut, so it is refused. */
+  async construct(query: string, dataset: RemoteDataset, signal?: AbortSignal): Promise<string> {
+    const response = await this.query(query, NTRIPLES, dataset, signal);
     const text = canonicalNTriples(await response.body.text());
     if (countLines(text) >= this.pageRows) {
-      throw new StoreError('failed', `A description read from the remote store reached its row limit (${this.pageRows}, STORE_PAGE_ROWS) and may have been cut`);
+      throw new StoreError(
+        'unsupported',
+        `The graph result reached the remote store's row limit (${this.pageRows} triples, STORE_PAGE_ROWS / ResultSetMaxRows) and may have been cut; ask for less (LIMIT) or read the graph whole`,
+      );
     }
     return text;
   }

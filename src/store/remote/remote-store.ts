@@ -13,7 +13,7 @@ import { LocalState } from './local-state.js';
 import { RemoteHttp, type RemoteCredentials } from './remote-http.js';
 import { RemoteProtocol, type Endpoints, type RemoteDataset } from './remote-protocol.js';
 import { askAnswer, writeAskResult } from './ask-results.js';
-import { writeSelectResults } from './select-results.js';
+import { standardTerm, writeSelectResults } from './select-results.js';
 import { prepareQuery } from './query-dataset.js';
 import { rewriteUpdate } from './update-rewrite.js';
 
@@ -209,25 +209,18 @@ export class RemoteStore implements Store {
       await onChunk(Buffer.from(text, 'utf8'));
       return;
     }
-    const response = await this.protocol.query(prepared.text, mediaType, prepared.dataset, signal);
-    for await (const chunk of response.body) await onChunk(chunk as Uint8Array);
+    // CONSTRUCT and DESCRIBE: read as N-Triples (refused when it may have been cut at the row limit, which Virtuoso
+    // does not flag for them) and written by our serialisers, as documents are.
+    const format = formatByMediaType(mediaType);
+    if (!format) throw new StoreError('unsupported', `A ${prepared.form ?? 'graph'} result cannot be written as ${mediaType}`);
+    const ntriples = await this.protocol.construct(prepared.text, prepared.dataset, signal);
+    await onChunk(Buffer.from(await serializeGraph(ntriples, format), 'utf8'));
   }
 
   async select(query: string, baseIri: string): Promise<Record<string, { type: string; value: string }>[]> {
     const prepared = prepareQuery(query, baseIri, undefined, this.graphs);
     const rows = await this.protocol.select(prepared.text, prepared.dataset);
-    return rows.map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([name, term]) => [
-          name,
-          term.type === 'bnode'
-            ? { type: 'bnode', value: term.value.replace(/^nodeID:\/\//, '') }
-            : term.type === 'typed-literal'
-              ? { type: 'literal', value: term.value, datatype: term.datatype }
-              : term,
-        ]),
-      ),
-    );
+    return rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, standardTerm(term)])));
   }
 
   async render(

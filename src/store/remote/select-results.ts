@@ -1,7 +1,7 @@
 import { StoreError } from '../store-error.js';
 
 /** One term of a SELECT row as Virtuoso's JSON gives it. */
-interface VirtuosoTerm {
+export interface VirtuosoTerm {
   type: string;
   value: string;
   datatype?: string;
@@ -25,7 +25,7 @@ export function writeSelectResults(json: unknown, mediaType: string): string {
   const results = json as VirtuosoResults;
   if (!results?.head?.vars || !results.results?.bindings) throw new StoreError('failed', 'The remote store answered a SELECT with no results table');
   const vars = results.head.vars;
-  const rows = results.results.bindings.map((row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, standard(term)])));
+  const rows = results.results.bindings.map((row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, standardTerm(term)])));
   switch (mediaType) {
     case 'application/sparql-results+json':
       return JSON.stringify({ head: { vars }, results: { bindings: rows } });
@@ -41,7 +41,7 @@ export function writeSelectResults(json: unknown, mediaType: string): string {
 }
 
 /** SPARQL 1.1 JSON terms: `literal` with its datatype or language, blank node labels without Virtuoso's scheme. */
-function standard(term: VirtuosoTerm): VirtuosoTerm {
+export function standardTerm(term: VirtuosoTerm): VirtuosoTerm {
   if (term.type === 'bnode') return { type: 'bnode', value: term.value.replace(/^nodeID:\/\//, '') };
   if (term.type === 'typed-literal' || term.type === 'literal') {
     if (term['xml:lang']) return { type: 'literal', value: term.value, 'xml:lang': term['xml:lang'] };
