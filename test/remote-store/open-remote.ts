@@ -7,6 +7,18 @@ import { VIRTUOSO_PASSWORD, VIRTUOSO_RESULT_ROWS, VIRTUOSO_USER, type Virtuoso }
 
 export const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
+/** DATA_DIRs made for the suites, removed after the run. */
+const dataDirs: string[] = [];
+after(() => {
+  for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+export function remoteDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
 /** A remote store on the test run's Virtuoso with a fresh DATA_DIR (or the one given), opened. */
 export async function openRemoteStore(virtuoso: Virtuoso, options: Partial<RemoteStoreOptions> = {}): Promise<RemoteStore> {
   const store = new RemoteStore({
@@ -16,7 +28,7 @@ export async function openRemoteStore(virtuoso: Virtuoso, options: Partial<Remot
     credentials: { auth: 'digest', user: VIRTUOSO_USER, password: VIRTUOSO_PASSWORD },
     pageRows: VIRTUOSO_RESULT_ROWS,
     queryTimeoutMs: 30_000,
-    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-')),
+    dataDir: remoteDataDir(),
     log: pino({ level: 'silent' }),
     ...options,
   });

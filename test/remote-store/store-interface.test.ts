@@ -1,14 +1,11 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import N3 from 'n3';
 import { pino } from 'pino';
 import { RemoteStore } from '../../src/store/remote/remote-store.js';
 import { DEFAULT_GRAPH, type Store, type StoreChange } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { emptyVirtuoso, virtuosoOrSkip, type Virtuoso } from '../support/virtuoso.js';
-import { XSD, openRemoteStore, rawFetch, sortedLines, text } from './open-remote.js';
+import { XSD, openRemoteStore, remoteDataDir, rawFetch, sortedLines, text } from './open-remote.js';
 
 const EX = 'http://example.org/iface/';
 const catalog = (n: number, tag: string) =>
@@ -33,7 +30,7 @@ describe('remote store through the Store interface (Virtuoso)', function () {
   before(async function () {
     virtuoso = await virtuosoOrSkip(this);
     await emptyVirtuoso(virtuoso);
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-'));
+    dataDir = remoteDataDir();
     store = await openRemoteStore(virtuoso, { dataDir });
     store.onChange((change) => changes.push(change));
   });
@@ -198,7 +195,7 @@ describe('remote store through the Store interface (Virtuoso)', function () {
       graphStoreUrl: 'http://127.0.0.1:9/gsp',
       pageRows: 100,
       queryTimeoutMs: 1000,
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-')),
+      dataDir: remoteDataDir(),
       log: pino({ level: 'silent' }),
     });
     const error = await storeError(closed.open());

@@ -1,12 +1,9 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { StoreError } from '../../src/store/store-error.js';
 import type { RemoteStore } from '../../src/store/remote/remote-store.js';
 import { VIRTUOSO_RESULT_ROWS, virtuosoOrSkip, type Virtuoso } from '../support/virtuoso.js';
-import { XSD, openRemoteStore, rawFetch, sortedLines, text } from './open-remote.js';
+import { XSD, openRemoteStore, remoteDataDir, rawFetch, sortedLines, text } from './open-remote.js';
 
 const EX = 'http://example.org/';
 const many = (n: number, tag = 'v') => Array.from({ length: n }, (_, i) => `<${EX}s${i}> <${EX}p> "${tag} ${i} ${'x'.repeat(40)}" .\n`).join('');
@@ -181,7 +178,7 @@ describe('remote store: what Virtuoso does and how the backend handles it', func
     literals.push(`"1"^^<${XSD}boolean>`, `"0"^^<${XSD}boolean>`, `"1.0E0"^^<${XSD}double>`, `"01"^^<${XSD}integer>`, `"1.50"^^<${XSD}decimal>`, `"2020-01-01"^^<${XSD}date>`);
     const body = literals.map((literal, i) => `<${EX}lit${i}> <${EX}value> ${literal} .\n`).join('') + `_:b <${EX}value> "PT30M"^^<${XSD}duration> .\n<${EX}lit0> <${EX}node> _:b .\n`;
     const graph = `${EX}literals`;
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-'));
+    const dataDir = remoteDataDir();
     const writer = await openRemoteStore(virtuoso, { dataDir });
     await writer.replaceGraph(graph, body);
     await writer.close();

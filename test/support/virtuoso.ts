@@ -111,6 +111,7 @@ export function remoteStoreEnv(virtuoso: Virtuoso): Record<string, string> {
 export async function emptyVirtuoso(virtuoso: Virtuoso): Promise<void> {
   const { RemoteStore } = await import('../../src/store/remote/remote-store.js');
   const { pino } = await import('pino');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-empty-'));
   const store = new RemoteStore({
     queryUrl: virtuoso.queryUrl,
     updateUrl: virtuoso.updateUrl,
@@ -118,7 +119,7 @@ export async function emptyVirtuoso(virtuoso: Virtuoso): Promise<void> {
     credentials: { auth: 'digest', user: VIRTUOSO_USER, password: VIRTUOSO_PASSWORD },
     pageRows: VIRTUOSO_RESULT_ROWS,
     queryTimeoutMs: 30_000,
-    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-empty-')),
+    dataDir,
     log: pino({ level: 'silent' }),
   });
   await store.open();
@@ -126,6 +127,7 @@ export async function emptyVirtuoso(virtuoso: Virtuoso): Promise<void> {
     await store.update('DROP ALL', 'http://localhost/');
   } finally {
     await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
