@@ -111,10 +111,15 @@ describe('remote store through the Store interface (Virtuoso)', function () {
     expect(await store.listGraphs()).to.not.include(graph);
   });
 
-  it("DROP ALL and CLEAR ALL reach our graphs only, never Virtuoso's own", async () => {
+  it("DROP and CLEAR (ALL or a graph) reach our graphs only, never Virtuoso's own", async () => {
     const other = await openRemoteStore(virtuoso);
     try {
       await other.replaceGraph(`${EX}to-drop`, `<${EX}s> <${EX}p> "o" .\n`);
+      // A graph that is not ours does not exist for us, Virtuoso's own included.
+      const system = await storeError(other.update('DROP GRAPH <http://www.openlinksw.com/schemas/virtrdf#>', EX));
+      expect(system.kind).to.equal('unsupported');
+      expect(system.message).to.include('does not exist');
+      await other.update('CLEAR SILENT GRAPH <http://www.openlinksw.com/schemas/virtrdf#>', EX);
       await other.update('DROP ALL', EX);
       expect(await other.listGraphs()).to.deep.equal([]);
       expect(await other.ntriples([{ graph: DEFAULT_GRAPH }])).to.equal('');

@@ -48,10 +48,6 @@ export class RemoteHttp {
     return response;
   }
 
-  async text(req: RemoteRequest): Promise<string> {
-    return (await this.send(req)).body.text();
-  }
-
   close(): Promise<void> {
     return this.agent.close();
   }

@@ -25,9 +25,10 @@ export interface OurGraphs {
 
 /**
  * A SPARQL Update as the embedded store would run it, made safe for Virtuoso: the default graph is our stand-in
- * graph (WITH / GRAPH), GRAPH ?g in a WHERE sees only our graphs (USING NAMED), CLEAR/DROP ALL and NAMED reach our
- * graphs only (never Virtuoso's system graphs), and INSERT DATA becomes INSERT … WHERE {} because Virtuoso refuses
- * blank nodes in INSERT DATA. LOAD would make the store fetch from the network: refused.
+ * graph (WITH / GRAPH), GRAPH ?g in a WHERE sees only our graphs (USING NAMED), CLEAR/DROP (ALL, NAMED or a graph)
+ * and the source of ADD/MOVE/COPY reach our graphs only (never Virtuoso's system graphs), and INSERT DATA becomes
+ * INSERT … WHERE {} because Virtuoso refuses blank nodes in INSERT DATA. LOAD would make the store fetch from the
+ * network: refused.
  */
 export function rewriteUpdate(update: string, baseIri: string, ours: OurGraphs): RewrittenUpdate {
   const parsed = parseSparql(update, baseIri) as sparqljs.Update;
@@ -45,6 +46,12 @@ export function rewriteUpdate(update: string, baseIri: string, ours: OurGraphs):
       case 'clear':
       case 'drop':
         for (const name of graphsOf(operation.graph, ours)) {
+          // A graph that is not ours does not exist for us (it may be one of Virtuoso's own): never cleared or
+          // dropped. Ours exist even when Virtuoso holds nothing of them (an empty graph).
+          if (!isOurs(name, ours)) {
+            if (operation.silent) continue;
+            throw new StoreError('unsupported', `Graph ${name} does not exist (${operation.type.toUpperCase()} SILENT ignores that)`);
+          }
           operations.push({ type: operation.type, silent: true, graph: { type: 'graph', name: iri(name) } });
           if (operation.type === 'drop') result.dropped.add(name);
         }
@@ -58,6 +65,10 @@ export function rewriteUpdate(update: string, baseIri: string, ours: OurGraphs):
       case 'copy': {
         const source = operation.source.default ? ours.defaultGraph : operation.source.name!.value;
         const destination = operation.destination.default ? ours.defaultGraph : operation.destination.name!.value;
+        if (!isOurs(source, ours)) {
+          if (operation.silent) continue;
+          throw new StoreError('unsupported', `Graph ${source} does not exist (${operation.type.toUpperCase()} SILENT ignores that)`);
+        }
         operations.push({ ...operation, source: { type: 'graph', name: iri(source) }, destination: { type: 'graph', name: iri(destination) } });
         result.written.add(destination);
         if (operation.type === 'move' && source !== destination) result.dropped.add(source);
@@ -99,4 +110,8 @@ function graphsOf(graph: sparqljs.GraphReference, ours: OurGraphs): string[] {
   if (graph.named) return [...ours.named];
   if (graph.default) return [ours.defaultGraph];
   return [graph.name!.value];
+}
+
+function isOurs(graph: string, ours: OurGraphs): boolean {
+  return graph === ours.defaultGraph || ours.named.includes(graph);
 }
