@@ -120,6 +120,8 @@ describe('remote store through the Store interface (Virtuoso)', function () {
       expect(system.kind).to.equal('unsupported');
       expect(system.message).to.include('does not exist');
       await other.update('CLEAR SILENT GRAPH <http://www.openlinksw.com/schemas/virtrdf#>', EX);
+      const write = await storeError(other.update('DELETE WHERE { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }', EX));
+      expect(write.message).to.include('belongs to the remote store');
       await other.update('DROP ALL', EX);
       expect(await other.listGraphs()).to.deep.equal([]);
       expect(await other.ntriples([{ graph: DEFAULT_GRAPH }])).to.equal('');

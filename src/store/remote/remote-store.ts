@@ -168,9 +168,12 @@ export class RemoteStore implements Store {
       for (const graph of [...rewritten.written, ...rewritten.dropped]) {
         if (isOwnGraph(graph) && graph !== DEFAULT_GRAPH_STAND_IN) throw new StoreError('unsupported', `Graph ${graph} is the server's own bookkeeping and cannot be updated`);
       }
+      const candidates = new Set([...rewritten.written].filter((g) => g !== DEFAULT_GRAPH_STAND_IN && !this.graphs.has(g)));
+      // A graph that is not ours but holds triples is the remote store's own (Virtuoso's system graphs): not touched.
+      const foreign = await this.holdingTriples([...candidates]);
+      if (foreign.length) throw new StoreError('unsupported', `Graph ${foreign[0]} is not one of this server's graphs; it belongs to the remote store`);
       const before = rewritten.variableGraphs ? await this.remoteGraphs() : undefined;
       if (rewritten.text) await this.protocol.update(rewritten.text);
-      const candidates = new Set([...rewritten.written].filter((g) => g !== DEFAULT_GRAPH_STAND_IN && !this.graphs.has(g)));
       if (before) for (const g of await this.remoteGraphs()) if (!before.has(g) && !isOwnGraph(g)) candidates.add(g);
       const added = await this.holdingTriples([...candidates]);
       const dropped = [...rewritten.dropped].filter((g) => this.graphs.has(g) && !added.includes(g));
