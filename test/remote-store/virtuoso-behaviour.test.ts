@@ -94,6 +94,10 @@ describe('remote store: what Virtuoso does and how the backend handles it', func
       await text((onChunk) => store.query(`SELECT * WHERE { GRAPH <${graph}> { ?s ?p ?o } } LIMIT 100 OFFSET ${VIRTUOSO_RESULT_ROWS * 2}`, 'application/sparql-results+json', EX, undefined, onChunk)),
     ) as { results: { bindings: unknown[] } };
     expect(page.results.bindings).to.have.length(17);
+    // The server's own SELECTs (listings) are read in pages, whole.
+    const listing = await store.select(`SELECT ?s WHERE { GRAPH <${graph}> { ?s ?p ?o } } ORDER BY ?s`, EX);
+    expect(listing).to.have.length(VIRTUOSO_RESULT_ROWS * 2 + 17);
+    expect(new Set(listing.map((row) => row.s!.value)).size).to.equal(VIRTUOSO_RESULT_ROWS * 2 + 17);
 
     // A CONSTRUCT is cut too, with 200 and no header saying so; the backend refuses one that reaches the limit.
     const construct = `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${graph}> { ?s ?p ?o } }`;
@@ -114,6 +118,7 @@ describe('remote store: what Virtuoso does and how the backend handles it', func
     const bigPages = await openRemoteStore(virtuoso, { pageRows: VIRTUOSO_RESULT_ROWS * 4 });
     try {
       expect(sortedLines(await bigPages.ntriples([{ graph }]))).to.deep.equal(sortedLines(body));
+      expect(await bigPages.select(`SELECT ?s WHERE { GRAPH <${graph}> { ?s ?p ?o } } ORDER BY ?s`, EX)).to.have.length(VIRTUOSO_RESULT_ROWS * 2 + 17);
     } finally {
       await bigPages.close();
     }

@@ -1,4 +1,4 @@
-import type { SparqlQuery } from 'sparqljs';
+import type { SelectQuery, SparqlQuery } from 'sparqljs';
 import type { QueryDataset } from '../store.js';
 import { DEFAULT_GRAPH_STAND_IN, EMPTY_GRAPH, iriTerm, remoteGraph } from './graph-names.js';
 import type { RemoteDataset } from './remote-protocol.js';
@@ -9,6 +9,8 @@ export interface PreparedQuery {
   dataset: RemoteDataset;
   /** The query form: SELECT and ASK answers are written here (select-results.ts, ask-results.ts). */
   form: 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE' | undefined;
+  /** For a SELECT without LIMIT, OFFSET or trailing VALUES: the text of one page of it. */
+  page?: (offset: number, limit: number) => string;
 }
 
 /**
@@ -39,7 +41,13 @@ export function prepareQuery(query: string, baseIri: string, dataset: QueryDatas
   }
   const keepOurs = (graphs: string[]) => graphs.filter((g) => g === DEFAULT_GRAPH_STAND_IN || ours.has(g));
   const form = 'queryType' in parsed ? parsed.queryType : undefined;
-  return { text, dataset: { defaultGraphs: keepOurs(chosen.defaultGraphs), namedGraphs: keepOurs(chosen.namedGraphs) }, form };
+  const pageable = parsed.type === 'query' && parsed.queryType === 'SELECT' && parsed.limit === undefined && parsed.offset === undefined && !parsed.values;
+  const page = pageable ? pageOf(parsed as SelectQuery) : undefined;
+  return { text, dataset: { defaultGraphs: keepOurs(chosen.defaultGraphs), namedGraphs: keepOurs(chosen.namedGraphs) }, form, page };
+}
+
+function pageOf(query: SelectQuery): (offset: number, limit: number) => string {
+  return (offset, limit) => generate({ ...query, offset, limit });
 }
 
 /** Virtuoso takes no base IRI parameter: a BASE before the query, on its first line so positions stay right. */

@@ -35,7 +35,7 @@ export class RemoteProtocol {
    * "Virtuoso's default", that is every graph, so it becomes a graph that is never written). `timeout` makes
    * Virtuoso stop at our deadline; it then answers 200 with partial results and X-SQL-State, thrown as a timeout.
    */
-  async query(query: string, accept: string, dataset: RemoteDataset | 'whole-store', signal?: AbortSignal): Promise<RemoteResponse> {
+  async query(query: string, accept: string, dataset: RemoteDataset | 'whole-store', signal?: AbortSignal, paged = false): Promise<RemoteResponse> {
     const form = new URLSearchParams({ query });
     if (dataset !== 'whole-store') {
       for (const graph of dataset.defaultGraphs.length ? dataset.defaultGraphs : [EMPTY_GRAPH]) form.append('default-graph-uri', graph);
@@ -43,8 +43,10 @@ export class RemoteProtocol {
     }
     form.set('timeout', String(this.queryTimeoutMs));
     const response = await this.http.send({ method: 'POST', url: this.endpoints.queryUrl, headers: formHeaders(accept), body: Buffer.from(form.toString()), signal });
+    // Virtuoso sends X-SPARQL-MaxRows when an answer reached ResultSetMaxRows rows, cut or not (a page of exactly
+    // that many rows gets it too): a page asked for at most that many is whole; anything else may have been cut.
     const maxRows = header(response, 'x-sparql-maxrows');
-    if (maxRows !== undefined) {
+    if (maxRows !== undefined && !paged) {
       await response.body.dump();
       throw new StoreError(
         'unsupported',
@@ -61,8 +63,8 @@ export class RemoteProtocol {
   }
 
   /** SPARQL JSON bindings of a SELECT. */
-  async select(query: string, dataset: RemoteDataset): Promise<Record<string, { type: string; value: string; datatype?: string }>[]> {
-    const response = await this.query(query, 'application/sparql-results+json', dataset);
+  async select(query: string, dataset: RemoteDataset, paged = false): Promise<Record<string, { type: string; value: string; datatype?: string }>[]> {
+    const response = await this.query(query, 'application/sparql-results+json', dataset, undefined, paged);
     const json = (await response.body.json()) as { results: { bindings: Record<string, { type: string; value: string; datatype?: string }>[] } };
     return json.results.bindings;
   }
@@ -96,15 +98,17 @@ export class RemoteProtocol {
   }
 
   /**
-   * Every row of a SELECT, in pages of pageRows (the query must give a stable order, e.g. ORDER BY): for the backend's
-   * own listings, which may be longer than one answer.
+   * Every row of a SELECT, in pages of pageRows (`pageOf` gives the text of each): for the server's own listings,
+   * which may be longer than one answer. Without ORDER BY the pages rely on Virtuoso giving unchanged data in the
+   * same order.
    */
-  async selectAll(query: string, dataset: RemoteDataset): Promise<Record<string, { type: string; value: string; datatype?: string }>[]> {
+  async selectAll(pageOf: (offset: number, limit: number) => string, dataset: RemoteDataset): Promise<Record<string, { type: string; value: string; datatype?: string }>[]> {
     const rows: Record<string, { type: string; value: string; datatype?: string }>[] = [];
     for (;;) {
-      const page = await this.select(`${query} LIMIT ${this.pageRows} OFFSET ${rows.length}`, dataset);
+      const page = await this.select(pageOf(rows.length, this.pageRows), dataset, true);
+      // A short page may be the server's ResultSetMaxRows below STORE_PAGE_ROWS: only an empty one is the end.
+      if (page.length === 0) return rows;
       rows.push(...page);
-      if (page.length < this.pageRows) return rows;
     }
   }
 
@@ -115,7 +119,7 @@ export class RemoteProtocol {
     while (read < expected) {
       const wanted = Math.min(this.pageRows, expected - read);
       const query = `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${iriTerm(graph)} { ?s ?p ?o } } LIMIT ${this.pageRows} OFFSET ${read}`;
-      const response = await this.query(query, NTRIPLES, { defaultGraphs: [], namedGraphs: [graph] });
+      const response = await this.query(query, NTRIPLES, { defaultGraphs: [], namedGraphs: [graph] }, undefined, true);
       const page = canonicalNTriples(await response.body.text());
       const rows = countLines(page);
       if (rows === 0) break;

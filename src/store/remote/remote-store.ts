@@ -222,7 +222,8 @@ export class RemoteStore implements Store {
 
   async select(query: string, baseIri: string): Promise<Record<string, { type: string; value: string }>[]> {
     const prepared = prepareQuery(query, baseIri, undefined, this.graphs);
-    const rows = await this.protocol.select(prepared.text, prepared.dataset);
+    // The server's own listings may be longer than one answer: read in pages when the query leaves room for it.
+    const rows = prepared.page ? await this.protocol.selectAll(prepared.page, prepared.dataset) : await this.protocol.select(prepared.text, prepared.dataset);
     return rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, standardTerm(term)])));
   }
 
@@ -347,7 +348,8 @@ export class RemoteStore implements Store {
 
   private async recount(): Promise<void> {
     const named = [DEFAULT_GRAPH_STAND_IN, ...this.graphs];
-    const rows = await this.protocol.selectAll('SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g', { defaultGraphs: [], namedGraphs: named });
+    const page = (offset: number, limit: number) => `SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g LIMIT ${limit} OFFSET ${offset}`;
+    const rows = await this.protocol.selectAll(page, { defaultGraphs: [], namedGraphs: named });
     this.counts.clear();
     for (const row of rows) this.counts.set(row.g!.value, Number(row.n!.value));
   }
