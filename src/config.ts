@@ -68,6 +68,17 @@ export interface Config {
   // The store backend (issue 10): which implementation of src/store/store.ts serves (src/store/open-store.ts).
   /** 'embedded' (Oxigraph replicas over DATA_DIR) or 'sparql' (a remote SPARQL 1.1 store). */
   store: StoreBackend;
+  /** With STORE=sparql: its endpoints, credentials and the rows it gives in one answer. */
+  remoteStore: RemoteStoreConfig | undefined;
+}
+
+export interface RemoteStoreConfig {
+  queryUrl: string;
+  updateUrl: string;
+  graphStoreUrl: string;
+  credentials: { auth: 'basic' | 'digest'; user: string; password: string } | undefined;
+  /** STORE_PAGE_ROWS: rows per page of a graph read; at most the store's ResultSetMaxRows. */
+  pageRows: number;
 }
 
 export const STORE_BACKENDS = ['embedded', 'sparql'] as const;
@@ -149,6 +160,33 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
     organisationsFile: env.ORGANISATIONS_FILE ? path.resolve(env.ORGANISATIONS_FILE) : undefined,
     store: storeBackend(env),
+    remoteStore: storeBackend(env) === 'sparql' ? remoteStoreConfig(env) : undefined,
+  };
+}
+
+function remoteStoreConfig(env: NodeJS.ProcessEnv): RemoteStoreConfig {
+  const url = (name: string): string => {
+    const raw = env[name];
+    if (!raw) throw new ConfigError(`STORE=sparql needs ${name}`);
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(`${name} must be an http or https URL, got "${raw}"`);
+    return raw;
+  };
+  const auth = env.STORE_AUTH || 'basic';
+  if (auth !== 'basic' && auth !== 'digest') throw new ConfigError(`STORE_AUTH must be basic or digest, got "${auth}"`);
+  const user = env.STORE_USER || undefined;
+  if (user !== undefined && env.STORE_PASSWORD === undefined) throw new ConfigError('STORE_USER is set without STORE_PASSWORD');
+  return {
+    queryUrl: url('STORE_QUERY_URL'),
+    updateUrl: url('STORE_UPDATE_URL'),
+    graphStoreUrl: url('STORE_GRAPH_URL'),
+    credentials: user === undefined ? undefined : { auth, user, password: env.STORE_PASSWORD! },
+    pageRows: integer(env, 'STORE_PAGE_ROWS', 10_000, 1),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type Config, type StoreBackend } from '../config.js';
 import type { Store } from './store.js';
 import { openEmbeddedStore } from './embedded/open-embedded.js';
+import { openRemoteStore } from './remote/open-remote-store.js';
 
 /** What a backend is made from. */
 export interface StoreOpening {
@@ -18,9 +19,12 @@ export type StoreFactory = (opening: StoreOpening) => Store;
 
 /**
  * The backends by the name STORE gives. This table is the only place that knows them; nothing outside src/store/
- * imports a backend module. The remote backend (issue 10, item 2) plugs in with its entry here.
+ * imports a backend module.
  */
-const backends = new Map<StoreBackend, StoreFactory>([['embedded', openEmbeddedStore]]);
+const backends = new Map<StoreBackend, StoreFactory>([
+  ['embedded', openEmbeddedStore],
+  ['sparql', ({ config, log }) => openRemoteStore(config, log)],
+]);
 
 /** The store the configuration names (STORE), for a server (server.ts) or a command (cli/offline-store.ts). */
 export function createStore(opening: StoreOpening): Store {

@@ -4,7 +4,7 @@
  * the store holds.
  */
 import { expect } from 'chai';
-import { LiteralOriginals } from '../../src/store/embedded/literal-originals.js';
+import { LiteralOriginals } from '../../src/store/literal-originals.js';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const nonNegative = (s: string, n: string) => `<urn:s:${s}> <urn:p> "${n}"^^<${XSD}nonNegativeInteger> .`;

@@ -19,7 +19,8 @@ describe('choosing the store backend (STORE)', function () {
 
   it('reads STORE as embedded (the default) or sparql, and refuses any other name', () => {
     expect(readConfig({}).store).to.equal('embedded');
-    expect(readConfig({ STORE: ' SPARQL ' }).store).to.equal('sparql');
+    const remote = { STORE_QUERY_URL: 'http://127.0.0.1:9/sparql', STORE_UPDATE_URL: 'http://127.0.0.1:9/sparql', STORE_GRAPH_URL: 'http://127.0.0.1:9/gsp' };
+    expect(readConfig({ STORE: ' SPARQL ', ...remote }).store).to.equal('sparql');
     expect(() => readConfig({ STORE: 'oxigraph' })).to.throw(ConfigError, 'STORE must be one of embedded, sparql, got "oxigraph"');
   });
 
@@ -36,9 +37,11 @@ describe('choosing the store backend (STORE)', function () {
     }
   });
 
-  it('refuses STORE=sparql while no remote backend is registered, and uses one once it is', () => {
-    const config = readConfig({ STORE: 'sparql' });
-    expect(() => createStore({ config, log })).to.throw(ConfigError, /STORE=sparql: this build has no sparql store backend yet; use STORE=embedded/);
+  it('opens the remote backend for STORE=sparql, and a registered factory in its place', () => {
+    const config = readConfig({ STORE: 'sparql', STORE_QUERY_URL: 'http://127.0.0.1:9/sparql', STORE_UPDATE_URL: 'http://127.0.0.1:9/sparql', STORE_GRAPH_URL: 'http://127.0.0.1:9/gsp' });
+    const remote = createStore({ config, log });
+    expect(remote.capabilities).to.deep.equal({ graphPatches: false, literalOriginals: true, writeLog: false });
+    expect(remote.ready, 'made, not opened: nothing was asked of the remote store').to.equal(false);
     const made: string[] = [];
     const restore = registerStoreBackend('sparql', (opening) => {
       made.push(opening.config.store);
@@ -50,16 +53,15 @@ describe('choosing the store backend (STORE)', function () {
     } finally {
       restore();
     }
-    expect(() => createStore({ config, log })).to.throw(ConfigError);
   });
 
-  it('stops `serve` and the commands at start with a configuration error naming STORE, touching nothing', async () => {
+  it('stops `serve` and the commands at start with a configuration error naming what STORE=sparql lacks, touching nothing', async () => {
     const dataDir = path.join(tempDataDir('dpv-open-store-'), 'data');
     const env = { STORE: 'sparql', DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: 'x'.repeat(32) };
     for (const args of [['serve'], ['dump']]) {
       const run = await runCli(args, env);
       expect(run.code, `${args[0]}: ${run.stderr}`).to.equal(2);
-      expect(run.stderr).to.match(/configuration error: STORE=sparql: this build has no sparql store backend yet/);
+      expect(run.stderr).to.match(/configuration error: STORE=sparql needs STORE_QUERY_URL/);
       expect(run.stdout).to.not.match(/listening/);
     }
     expect(fs.existsSync(path.join(dataDir, 'journal')), 'no journal written').to.equal(false);

@@ -17,15 +17,15 @@ async function text(read: (onChunk: (chunk: Uint8Array) => void) => Promise<unkn
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function describeStoreContract(name: string, open: () => Promise<{ store: Store; close(): Promise<void> }>): void {
+export function describeStoreContract(name: string, open: (context: Mocha.Context) => Promise<{ store: Store; close(): Promise<void> }>): void {
   describe(`the store interface: ${name}`, function () {
     this.timeout(120_000);
     let store: Store;
     let close: () => Promise<void>;
     const changes: StoreChange[] = [];
 
-    before(async () => {
-      ({ store, close } = await open());
+    before(async function () {
+      ({ store, close } = await open(this));
       store.onChange((change) => changes.push(change));
     });
     after(async () => close?.());

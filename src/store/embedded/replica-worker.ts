@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import fs from 'node:fs';
 import path from 'node:path';
 import ox from 'oxigraph';
-import { LiteralOriginals } from './literal-originals.js';
+import { LiteralOriginals } from '../literal-originals.js';
 import { QuadCounts } from './quad-counts.js';
 import { readManifest, snapshotDir, graphFileStem, type SnapshotEntry } from './snapshots.js';
 import { readJournal } from './journal.js';

@@ -1,6 +1,6 @@
-import { type GraphName } from './write-ops.js';
-import { lines, splitTripleLine } from '../../rdf/ntriples-lines.js';
-import { XSD, XSD_STRING } from '../../rdf/vocabulary.js';
+import type { GraphName } from './store.js';
+import { lines, splitTripleLine } from '../rdf/ntriples-lines.js';
+import { XSD, XSD_STRING } from '../rdf/vocabulary.js';
 
 const XSD_STRING_TERM = `<${XSD_STRING}>`;
 /** What every line with a rewritable literal contains. */
