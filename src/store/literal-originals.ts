@@ -3,8 +3,12 @@ import { lines, splitTripleLine } from '../rdf/ntriples-lines.js';
 import { XSD, XSD_STRING } from '../rdf/vocabulary.js';
 
 const XSD_STRING_TERM = `<${XSD_STRING}>`;
-/** What every line with a rewritable literal contains. */
-const XSD_TYPED = `"^^<${XSD}`;
+/**
+ * What every line with a literal a store may rewrite contains: Oxigraph rewrites XSD datatypes only; a remote store
+ * may rewrite others too (Virtuoso turns geo:wktLiteral into its own geometry type), so it looks at every datatype.
+ */
+export const XSD_TYPED = `"^^<${XSD}`;
+export const ANY_TYPED = '"^^<';
 
 /**
  * Oxigraph rewrites typed literals on insert ("5"^^xsd:nonNegativeInteger becomes "5"^^xsd:integer, "1.0"^^xsd:decimal
@@ -36,13 +40,16 @@ export class LiteralOriginals {
    */
   private readonly byGraph = new Map<GraphName, Map<number, string>>();
 
+  /** `typed`: what marks a literal this store may rewrite (XSD_TYPED for Oxigraph, ANY_TYPED for a remote store). */
+  constructor(private readonly typed: string = XSD_TYPED) {}
+
   /**
    * Note the literals of `ntriples` (as submitted) that the store keeps in another form. For an addition to a graph
    * that already has triples, `storedBefore` tells whether a rewritten literal's stored form was there already
    * (written canonically), so that form is counted as well.
    */
   record(graph: GraphName, ntriples: string, normalize: Normalizer, storedBefore?: StoredBefore): void {
-    const candidates = rewritableLines(ntriples);
+    const candidates = rewritableLines(ntriples, this.typed);
     if (candidates.length === 0) return;
     const stored = storedForms(candidates, normalize);
     const keys = candidates.map((c) => keyOf(c.subject, c.predicate, stored.get(c.literal)!));
@@ -99,7 +106,7 @@ export class LiteralOriginals {
   remove(graph: GraphName, ntriples: string, normalize: Normalizer): Set<string> {
     const staying = new Set<string>();
     if (!this.byGraph.has(graph)) return staying;
-    const candidates = rewritableLines(ntriples);
+    const candidates = rewritableLines(ntriples, this.typed);
     if (candidates.length === 0) return staying;
     const stored = storedForms(candidates, normalize);
     const keys = candidates.map((c) => keyOf(c.subject, c.predicate, stored.get(c.literal)!));
@@ -134,9 +141,9 @@ export class LiteralOriginals {
     const graphMap = this.read(graph, 'all');
     const out: string[] = [];
     let copied = 0;
-    for (const { start, end, line } of typedLines(dump)) {
+    for (const { start, end, line } of typedLines(dump, this.typed)) {
       const triple = splitTripleLine(line);
-      const forms = triple && isRewritable(triple.object) ? graphMap.get(keyOf(triple.subject, triple.predicate, triple.object)) : undefined;
+      const forms = triple && isRewritable(triple.object, this.typed) ? graphMap.get(keyOf(triple.subject, triple.predicate, triple.object)) : undefined;
       if (!forms) continue;
       out.push(dump.slice(copied, start));
       for (const original of forms.keys()) out.push(`${triple!.subject} ${triple!.predicate} ${original} .\n`);
@@ -223,25 +230,25 @@ interface Candidate {
  * The distinct lines of a text whose object the store may rewrite. Only lines with an XSD datatype are taken apart:
  * splitting all 390,000 lines of a large catalog leaves a heap of garbage behind for the load that follows.
  */
-function rewritableLines(ntriples: string): Candidate[] {
+function rewritableLines(ntriples: string, typed: string): Candidate[] {
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
-  for (const { line } of typedLines(ntriples)) {
+  for (const { line } of typedLines(ntriples, typed)) {
     const triple = splitTripleLine(line);
-    if (!triple || !isRewritable(triple.object) || seen.has(line)) continue;
+    if (!triple || !isRewritable(triple.object, typed) || seen.has(line)) continue;
     seen.add(line);
     candidates.push({ line, subject: triple.subject, predicate: triple.predicate, literal: triple.object });
   }
   return candidates;
 }
 
-/** The lines with an XSD datatype in them (maybe inside a string), with where they start and end (at their newline). */
-function* typedLines(text: string): Generator<{ start: number; end: number; line: string }> {
-  for (let at = text.indexOf(XSD_TYPED); at >= 0; ) {
+/** The lines with `typed` in them (maybe inside a string), with where they start and end (at their newline). */
+function* typedLines(text: string, typed: string): Generator<{ start: number; end: number; line: string }> {
+  for (let at = text.indexOf(typed); at >= 0; ) {
     const start = text.lastIndexOf('\n', at) + 1;
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
-    at = text.indexOf(XSD_TYPED, end);
+    at = text.indexOf(typed, end);
     yield { start, end, line: text.slice(start, end) };
   }
 }
@@ -257,8 +264,8 @@ function count(forms: WrittenForms, candidate: Candidate): void {
   forms.set(candidate.literal, candidate.subject.startsWith('_:') ? (forms.get(candidate.literal) ?? 0) + 1 : 1);
 }
 
-function isRewritable(object: string): boolean {
-  return object.startsWith('"') && object.endsWith('>') && object.includes(`"^^<${XSD}`) && !object.endsWith(XSD_STRING_TERM);
+function isRewritable(object: string, typed: string): boolean {
+  return object.startsWith('"') && object.endsWith('>') && object.includes(typed) && !object.endsWith(XSD_STRING_TERM);
 }
 
 function keyOf(subject: string, predicate: string, storedLiteral: string): string {

@@ -29,6 +29,8 @@ export function registerTestStore(name: TestStore, env: TestStoreEnv): void {
 /** The environment a test server needs for the backend TEST_STORE names. */
 export async function testStoreEnv(): Promise<Record<string, string>> {
   const name = testStore();
+  // Starting Virtuoso is virtuoso.ts's business; loading it registers the backend.
+  if (name === 'sparql' && !backends.has(name)) await import('./virtuoso.js');
   const env = backends.get(name);
   if (!env) throw new Error(`TEST_STORE=${name}: no test support registers this backend yet (see test/support/store-backend.ts)`);
   return env();

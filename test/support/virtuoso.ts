@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { registerTestStore } from './store-backend.js';
 
 const VIRTUOSO = '/usr/bin/virtuoso-t';
 const ISQL = '/usr/bin/isql-vt';
@@ -44,6 +45,20 @@ export async function virtuosoOrSkip(context: Mocha.Context): Promise<Virtuoso> 
   shared ??= startVirtuoso();
   return shared;
 }
+
+/** The run's Virtuoso for TEST_STORE=sparql: there it is required, so a missing one fails rather than skips. */
+async function requiredVirtuoso(): Promise<Virtuoso> {
+  if (!fs.existsSync(VIRTUOSO) || !fs.existsSync(ISQL)) throw new Error(`TEST_STORE=sparql needs ${VIRTUOSO} (apt-get install -y virtuoso-opensource-7-bin)`);
+  shared ??= startVirtuoso();
+  return shared;
+}
+
+// Test servers on TEST_STORE=sparql each start on an empty store in the run's Virtuoso.
+registerTestStore('sparql', async () => {
+  const virtuoso = await requiredVirtuoso();
+  await emptyVirtuoso(virtuoso);
+  return remoteStoreEnv(virtuoso);
+});
 
 async function startVirtuoso(): Promise<Virtuoso> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-virtuoso-'));
@@ -194,5 +209,6 @@ function stopVirtuoso(): void {
 }
 
 // One instance for the whole run: stopped after the last suite (a root-level hook), or at exit at the latest.
-after(stopVirtuoso);
+// Loaded by mocha, or later by a TEST_STORE=sparql server start (store-backend.ts), or by a script outside mocha.
+if (typeof after === 'function') after(stopVirtuoso);
 process.on('exit', stopVirtuoso);

@@ -1,15 +1,15 @@
 import crypto from 'node:crypto';
 import { lines, splitTripleLine } from '../../rdf/ntriples-lines.js';
-import { XSD, XSD_STRING } from '../../rdf/vocabulary.js';
-import type { Normalizer } from '../literal-originals.js';
+import { XSD_STRING } from '../../rdf/vocabulary.js';
+import { ANY_TYPED, type Normalizer } from '../literal-originals.js';
 import { SCRATCH_PREFIX, iriTerm } from './graph-names.js';
 import type { RemoteProtocol } from './remote-protocol.js';
 
-const TYPED = `"^^<${XSD}`;
+const TYPED = ANY_TYPED;
 const VALUE = `<${SCRATCH_PREFIX}value>`;
 
 /**
- * What Virtuoso makes of each XSD-typed literal of a text (measured on 7.2.5: "P1Y2M"^^xsd:duration comes back as
+ * What Virtuoso makes of each typed literal of a text (measured on 7.2.5: "P1Y2M"^^xsd:duration comes back as
  * "14", "PT1H" as "3600.0", "1.0E0"^^xsd:double as "1.0", "01"^^xsd:integer as "1", "1"^^xsd:boolean as "true"),
  * found by writing them to a scratch graph, one subject each, and reading them back the way documents are read.
  * The answer is a Normalizer for LiteralOriginals, which then keeps what the store rewrote.
@@ -61,7 +61,7 @@ export class StoredForms {
   }
 }
 
-/** The distinct literals with an XSD datatype other than xsd:string (what LiteralOriginals looks at). */
+/** The distinct typed literals other than xsd:string (what the backend's LiteralOriginals looks at). */
 function typedLiterals(ntriples: string): string[] {
   const found = new Set<string>();
   for (let at = ntriples.indexOf(TYPED); at >= 0; ) {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { formatByMediaType } from '../../rdf/formats.js';
 import { lines, splitTripleLine } from '../../rdf/ntriples-lines.js';
 import { serializeGraph } from '../../rdf/serialize.js';
-import { LiteralOriginals } from '../literal-originals.js';
+import { ANY_TYPED, LiteralOriginals } from '../literal-originals.js';
 import { DEFAULT_GRAPH, type ChangeKind, type CommitResult, type GraphName, type QueryDataset, type RenderPart, type Store, type StoreChange, type StoreStats, type WriteOptions } from '../store.js';
 import { StoreError } from '../store-error.js';
 import { DEFAULT_GRAPH_STAND_IN, EMPTY_GRAPH, GRAPH_LIST, LISTED_GRAPH, STAGING_PREFIX, STATE_GRAPH, WRITE_COUNT, iriTerm, isOwnGraph, remoteGraph } from './graph-names.js';
@@ -45,7 +45,7 @@ export class RemoteStore implements Store {
   private readonly http: RemoteHttp;
   private readonly protocol: RemoteProtocol;
   private readonly local: LocalState;
-  private readonly originals = new LiteralOriginals();
+  private readonly originals = new LiteralOriginals(ANY_TYPED);
   private readonly storedForms = new StoredForms();
   private readonly originalsBytes = new Map<GraphName, number>();
   /** Our named graphs (the list kept in GRAPH_LIST), by IRI. */
