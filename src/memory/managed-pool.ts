@@ -36,8 +36,9 @@ export class ManagedPool {
   constructor(
     readonly shareBytes: number,
     options: PiscinaOptions,
+    threads: { background?: boolean } = {},
   ) {
-    const workerData: PooledThreadData = { memoryShareBytes: shareBytes };
+    const workerData: PooledThreadData = { memoryShareBytes: shareBytes, background: threads.background };
     this.pool = new Piscina({ ...options, atomics: 'disabled', workerData });
     this.pool.on('message', (message: unknown) => {
       if (!isReport(message)) return;
