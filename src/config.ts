@@ -62,6 +62,12 @@ export interface Config {
   bodyGraceMs: number;
   /** The average pace a body must keep after the grace period: a minimum rate, so large slow uploads are fine. */
   bodyMinBytesPerSecond: number;
+  // Issue 9, fairness under hostile load (src/capacity/query-time-budget.ts).
+  /**
+   * Milliseconds of SPARQL query time per client per minute (a query stopped at its deadline counts twice); 0
+   * disables. Default: twice QUERY_TIMEOUT_MS, so one query run to its deadline spends a minute's budget.
+   */
+  queryTimePerMinuteMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +143,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024),
     bodyGraceMs: integer(env, 'BODY_GRACE_MS', 10_000, 1),
     bodyMinBytesPerSecond: integer(env, 'BODY_MIN_BYTES_PER_SECOND', 16 * 1024, 1),
+
+    queryTimePerMinuteMs: integer(env, 'QUERY_TIME_PER_MINUTE_MS', 2 * integer(env, 'QUERY_TIMEOUT_MS', 30_000, 1), 0),
   };
 }
 
