@@ -64,10 +64,12 @@ export class ParserPool {
   }
 
   private async run(pool: ManagedPool, request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
-    const started = control?.startPort();
     try {
-      const task: ParseTask = { ...request, started };
-      return await pool.run<ParseOutcome>(task, { signal: control?.signal, transferList: started ? [started] : [] });
+      return await pool.runMade<ParseOutcome>(() => {
+        const started = control?.startPort();
+        const task: ParseTask = { ...request, started };
+        return { task, options: { signal: control?.signal, transferList: started ? [started] : [] } };
+      });
     } catch (error) {
       if (control?.signal.aborted) throw error;
       // The thread died under the task (out of memory, a crash): Piscina has started another.

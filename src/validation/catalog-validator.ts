@@ -261,10 +261,12 @@ export class CatalogValidator {
    * was; forgetting is then only a full validation more.)
    */
   private async runOn(lane: number, task: ValidationTask, control: WorkControl): Promise<ValidationTaskResult | NeedFullText> {
-    const started = control.startPort();
-    const request: WorkerRequest = { kind: 'validate', task, started };
     try {
-      return await this.lanes[lane]!.run<ValidationTaskResult | NeedFullText>(request, { signal: control.signal, transferList: [started] });
+      return await this.lanes[lane]!.runMade<ValidationTaskResult | NeedFullText>(() => {
+        const started = control.startPort();
+        const request: WorkerRequest = { kind: 'validate', task, started };
+        return { task: request, options: { signal: control.signal, transferList: [started] } };
+      });
     } catch (error) {
       if (control.signal.aborted) this.laneLost(lane);
       throw error;
