@@ -51,8 +51,8 @@ async function drain(): Promise<void> {
   working = true;
   while (queue.length) {
     const request = queue.shift()!;
-    // Queries (anyone's) and a load beside a serving replica yield the CPU to writes; everything else is a write's
-    // or a page's and runs at normal priority.
+    // Queries (anyone's SPARQL, and the small SELECTs of pages) and a load beside a serving replica yield the CPU to
+    // writes; writes, documents and the rest run at normal priority.
     threadPriorityFor(request.type === 'query' || (request.type === 'init' && request.background) ? 'background' : 'foreground');
     try {
       const value = await handle(request);
