@@ -38,7 +38,9 @@ function status(client: HostileClient, path: string, body: string | Buffer, head
     const req = http.request(`${client.url}${path}`, { method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) }, localAddress: client.localAddress, signal, agent: false }, (res) => {
       answered = res.statusCode ?? 0;
       res.resume();
+      // A response cut short still answered with its status.
       res.on('end', () => resolve(answered));
+      res.on('close', () => resolve(answered));
       res.on('error', () => resolve(answered));
     });
     // A server that refuses early closes the connection while the body is still going out: the answer still counts.
