@@ -14,7 +14,10 @@ export type LogLine = Record<string, unknown> & { msg?: string; level?: number }
 
 const running = new Set<ChildProcess>();
 
-const BENCH_CLIENT_LIMITS = { RATE_LIMIT_PER_MINUTE: '0', COSTLY_RATE_LIMIT_PER_MINUTE: '0', COSTLY_CONCURRENCY_PER_CLIENT: '0' };
+export const BENCH_CLIENT_LIMITS = { RATE_LIMIT_PER_MINUTE: '0', COSTLY_RATE_LIMIT_PER_MINUTE: '0', COSTLY_CONCURRENCY_PER_CLIENT: '0', QUERY_TIME_PER_MINUTE_MS: '0' };
+
+/** Env that gives a bench server the per-client limits' defaults back (an empty value is the default, config.ts). */
+export const DEFAULT_CLIENT_LIMITS = Object.fromEntries(Object.keys(BENCH_CLIENT_LIMITS).map((name) => [name, '']));
 
 /** Kill every server this process started (used on exit and on errors). */
 export function killAllServers(): void {

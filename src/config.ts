@@ -70,6 +70,12 @@ export interface Config {
   store: StoreBackend;
   /** With STORE=sparql: its endpoints, credentials and the rows it gives in one answer. */
   remoteStore: RemoteStoreConfig | undefined;
+  // Issue 9, fairness under hostile load (src/capacity/query-time-budget.ts).
+  /**
+   * Milliseconds of SPARQL query time per client per minute (a query stopped at its deadline counts twice); 0
+   * disables. Default: twice QUERY_TIMEOUT_MS, so one query run to its deadline spends a minute's budget.
+   */
+  queryTimePerMinuteMs: number;
 }
 
 export interface RemoteStoreConfig {
@@ -161,6 +167,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organisationsFile: env.ORGANISATIONS_FILE ? path.resolve(env.ORGANISATIONS_FILE) : undefined,
     store: storeBackend(env),
     remoteStore: storeBackend(env) === 'sparql' ? remoteStoreConfig(env) : undefined,
+    queryTimePerMinuteMs: integer(env, 'QUERY_TIME_PER_MINUTE_MS', 2 * integer(env, 'QUERY_TIMEOUT_MS', 30_000, 1), 0),
   };
 }
 

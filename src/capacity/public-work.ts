@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { ParserPool } from '../rdf/parser-pool.js';
 import { CatalogValidator, type CatalogValidation } from '../validation/catalog-validator.js';
 import { WorkGate } from './work-gate.js';
+import { QueryTimeBudget } from './query-time-budget.js';
 import { combinedMemory, type PoolMemory } from '../memory/managed-pool.js';
 import type { MemoryShares } from '../memory/budget.js';
 
@@ -49,6 +50,8 @@ export class PublicWork implements DryRuns {
   private readonly validations: WorkGate;
   /** Admits SPARQL queries (not updates, which are writes). */
   readonly queries: WorkGate;
+  /** Query time per client (QUERY_TIME_PER_MINUTE_MS). */
+  readonly queryTime: QueryTimeBudget;
 
   /**
    * The part of the parser and validation shares of the memory budget the dry runs' threads keep to (the writes' pools
@@ -65,14 +68,16 @@ export class PublicWork implements DryRuns {
   constructor(config: Config, shares?: Pick<MemoryShares, 'parsers' | 'validation'>, readyReplicas: () => number = () => config.queryWorkers) {
     const bounded = (what: string, concurrency: number | (() => number)) => new WorkGate({ what, concurrency, queueLimit: config.publicWorkQueue, maxWaitMs: config.queryTimeoutMs });
     this.parses = bounded('dry-run parses', 1);
-    this.parsers = new ParserPool({ threads: 1, admission: this.parses, memoryBytes: shares && shares.parsers * PublicWork.MEMORY_PART });
+    // Their threads run at low priority: on a busy machine a publisher's parse and validation get the CPU first.
+    this.parsers = new ParserPool({ threads: 1, admission: this.parses, memoryBytes: shares && shares.parsers * PublicWork.MEMORY_PART, background: true });
     // Keeps no catalogue index (a dry run's text is not the next write's), and compiles only the profiles dry runs ask
     // for: the writes' threads have checked them all at start.
-    this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0, compileAtStart: false, deadline: config.parseDeadline, memoryBytes: shares && shares.validation * PublicWork.MEMORY_PART });
+    this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0, compileAtStart: false, deadline: config.parseDeadline, memoryBytes: shares && shares.validation * PublicWork.MEMORY_PART, background: true });
     this.validations = bounded('dry-run validations', this.validator.threads);
     // By default one replica is kept from queries (none when there is only one); SPARQL_CONCURRENCY overrides it.
     const keptForWrites = config.queryWorkers > 1 ? 1 : 0;
     const limit = config.sparqlConcurrency;
+    this.queryTime = new QueryTimeBudget(config.queryTimePerMinuteMs);
     this.queries = bounded('SPARQL queries', () => (limit === undefined ? readyReplicas() - keptForWrites : Math.min(limit, readyReplicas())));
   }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatByExtension } from '../rdf/formats.js';
 import { parseToNTriples, type ParseOutcome } from '../rdf/parse.js';
-import { checkInputLimits, RefusedInput, type InputLimits } from '../rdf/input-limits/check-input.js';
+import type { InputLimits } from '../rdf/input-limits/check-input.js';
 import { UsageError } from './usage.js';
 
 /**
@@ -21,12 +21,12 @@ export async function readRdfFile(file: string, baseIri: string, limits: InputLi
   }
   let outcome: ParseOutcome;
   try {
-    checkInputLimits(bytes, format, limits);
-    outcome = await parseToNTriples({ bytes, mediaType: format.mediaType, baseIri, maxTriples: limits.triples });
+    outcome = await parseToNTriples({ bytes, mediaType: format.mediaType, baseIri, maxTriples: limits.triples, inputLimits: limits });
   } catch (error) {
-    if (error instanceof RefusedInput) throw new UsageError(`${file}: ${error.message}`);
     throw new UsageError(`${file}: the parser failed on this input: ${(error as Error).message}`);
   }
+  // A refusal by an input limit says where itself.
+  if (!outcome.ok && outcome.refused) throw new UsageError(`${file}: ${outcome.message}`);
   if (!outcome.ok) {
     const where = outcome.line ? `:${outcome.line}${outcome.column ? `:${outcome.column}` : ''}` : '';
     throw new UsageError(`${file}${where}: ${outcome.message}`);

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Request } from 'express';
 import contentType from 'content-type';
 import { badRequest, unsupportedMediaType } from './errors.js';
@@ -26,6 +27,14 @@ export function requireUtf8(type: RequestType, supported: string[]): void {
   if (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii') {
     throw unsupportedMediaType(`${type.mediaType}; charset=${charset}`, supported.map((t) => `${t}; charset=utf-8`));
   }
+}
+
+/**
+ * 400 with the line and column of the first byte that is not UTF-8, as decodeUtf8, without decoding: when the text
+ * itself is not needed here, checking in place spares the main thread a copy (64 MB decoded: 130 ms).
+ */
+export function checkUtf8(bytes: Buffer, what: string): void {
+  if (!isUtf8(bytes)) decodeUtf8(bytes, what);
 }
 
 /** Decode UTF-8, answering 400 with the line and column of the first byte that is not UTF-8. */

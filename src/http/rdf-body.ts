@@ -9,7 +9,7 @@ import { ParserFailed } from '../rdf/parser-pool.js';
 import { checkInputLimits, RefusedInput, tooManyTriples } from '../rdf/input-limits/check-input.js';
 import { withDeadline } from '../deadlines/work-deadline.js';
 import { badRequest, unsupportedMediaType } from './errors.js';
-import { decodeUtf8, requestType, requireUtf8 } from './body.js';
+import { checkUtf8, decodeUtf8, requestType, requireUtf8 } from './body.js';
 import { readBody } from './receive-body.js';
 import { clientSignal } from './client-signal.js';
 
@@ -60,9 +60,10 @@ export async function readRdfBody(
 
 /**
  * One RDF document (`what` names it in errors: "body", "part 2", "file x.ttl") → N-Triples; 400 with line and column.
- * Before it goes to a parser thread its bytes are checked against the input limits (RefusedInput, 400 or 413 with
- * where); the parse then has PARSE_TIMEOUT_MS (scaled with the size) and stops at it (DeadlineExceeded, 503) or when
- * `signal` aborts (ClientGone).
+ * Its bytes are checked against the input limits (RefusedInput, 400 or 413 with where) before they are parsed: by the
+ * parser thread, so that scanning a large hostile body never holds the main thread — but for N-Triples, checked here
+ * because how it is parsed (in parts, against a known text) goes by its lines. The parse has PARSE_TIMEOUT_MS (scaled
+ * with the size) and stops at it (DeadlineExceeded, 503) or when `signal` aborts (ClientGone).
  */
 export async function parseDocument(
   ctx: Pick<AppContext, 'parsers' | 'config'>,
@@ -74,28 +75,29 @@ export async function parseDocument(
 ): Promise<ParsedBody> {
   const format = formatByMediaType(mediaType);
   if (!format) throw unsupportedMediaType(mediaType, RDF_REQUEST_TYPES);
-  const text = decodeUtf8(bytes, what);
+  checkUtf8(bytes, what);
   if (bytes.length === 0 && mediaType === 'application/ld+json') {
     throw badRequest(`The ${what} is empty; a JSON-LD document needs at least {}`);
   }
   const limits = ctx.config.inputLimits;
-  try {
-    checkInputLimits(bytes, format, limits);
-  } catch (error) {
-    // A part of a multipart body is named, and its lines are its own.
-    if (error instanceof RefusedInput && what !== 'body') throw new RefusedInput(`In ${what}: ${error.message}`, error.status, error.limit, error.position);
-    throw error;
+  const ntriples = mediaType === NTRIPLES.mediaType;
+  if (ntriples) {
+    try {
+      checkInputLimits(bytes, format, limits);
+    } catch (error) {
+      throw error instanceof RefusedInput ? inPart(error, what) : error;
+    }
   }
   return withDeadline(ctx.config.parseDeadline, 'parse', bytes.length, options.signal, async (control) => {
-    const parse = (part: Uint8Array) => ctx.parsers.parse({ bytes: part, mediaType, baseIri, maxTriples: limits.triples }, control);
+    const parse = (part: Uint8Array) => ctx.parsers.parse({ bytes: part, mediaType, baseIri, maxTriples: limits.triples, inputLimits: ntriples ? undefined : limits }, control);
     const known = options.known;
-    if (mediaType === NTRIPLES.mediaType && known) {
-      const outcome = await parseNTriplesAgainst(text, known, parse);
+    if (ntriples && known) {
+      const outcome = await parseNTriplesAgainst(decodeUtf8(bytes, what), known, parse);
       if (!outcome.ok) throw syntaxError(outcome, mediaType, what);
       return { ntriples: outcome.ntriples, quads: outcome.quads, against: { fresh: outcome.fresh, lost: outcome.lost } };
     }
     const outcome =
-      mediaType === NTRIPLES.mediaType && bytes.length >= SPLIT_NTRIPLES_FROM && ctx.parsers.threads > 1
+      ntriples && bytes.length >= SPLIT_NTRIPLES_FROM && ctx.parsers.threads > 1
         ? await parseNTriplesInParts(bytes, ctx.parsers.threads, parse)
         : await parse(bytes);
     if (!outcome.ok) throw syntaxError(outcome, mediaType, what);
@@ -103,8 +105,14 @@ export async function parseDocument(
   });
 }
 
+/** A part of a multipart body is named in a refusal, and its lines are its own. */
+function inPart(error: RefusedInput, what: string): RefusedInput {
+  return what === 'body' ? error : new RefusedInput(`In ${what}: ${error.message}`, error.status, error.limit, error.position);
+}
+
 /** A failed parse as the error it is: a passed limit (413), the parser breaking (400), or a syntax error (400). */
 function syntaxError(outcome: Extract<ParseOutcome, { ok: false }>, mediaType: string, what: string): Error {
+  if (outcome.refused) return inPart(new RefusedInput(outcome.message, outcome.refused, outcome.limit, { line: outcome.line, column: outcome.column }), what);
   if (outcome.limit) return new RefusedInput(`The ${what}: ${outcome.message}`, 413, outcome.limit);
   if (outcome.parserFailed) return new ParserFailed(`the ${what} (${mediaType}) broke the parser; its thread was replaced`);
   const where = outcome.line ? ` (line ${outcome.line}${outcome.column ? `, column ${outcome.column}` : ''})` : '';

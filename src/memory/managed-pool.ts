@@ -36,8 +36,9 @@ export class ManagedPool {
   constructor(
     readonly shareBytes: number,
     options: PiscinaOptions,
+    threads: { background?: boolean } = {},
   ) {
-    const workerData: PooledThreadData = { memoryShareBytes: shareBytes };
+    const workerData: PooledThreadData = { memoryShareBytes: shareBytes, background: threads.background };
     this.pool = new Piscina({ ...options, atomics: 'disabled', workerData });
     this.pool.on('message', (message: unknown) => {
       if (!isReport(message)) return;
@@ -50,9 +51,18 @@ export class ManagedPool {
     });
   }
 
-  async run<T>(task: unknown, options?: RunOptions): Promise<T> {
+  run<T>(task: unknown, options?: RunOptions): Promise<T> {
+    return this.runMade<T>(() => ({ task, options }));
+  }
+
+  /**
+   * As run(), the task made anew for each try: a task that carries something transferred (a MessagePort in its
+   * transfer list) cannot be sent twice; the second try failed with "MessagePort in transfer list is already detached".
+   */
+  async runMade<T>(make: () => { task: unknown; options?: RunOptions }): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
+        const { task, options } = make();
         return (await this.pool.run(task, options)) as T;
       } catch (error) {
         // The next thread may be ending too when every thread is past its share (a tiny budget): a few tries, then

@@ -1,6 +1,7 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { measureThread, pastShare, threadBytes, type ThreadMemory } from './thread-memory.js';
+import { backgroundThread } from '../capacity/thread-priority.js';
 
 /**
  * The worker's side of a memory-managed pool (see ManagedPool): after each task it reports what it holds and, past
@@ -21,7 +22,11 @@ export interface ThreadReport {
 
 export interface PooledThreadData {
   memoryShareBytes: number;
+  /** The pool does anonymous work only (dry runs): its threads run at low priority (capacity/thread-priority.ts). */
+  background?: boolean;
 }
+
+if ((Piscina.workerData as Partial<PooledThreadData> | undefined)?.background) backgroundThread();
 
 let fresh = threadBytes(measureThread());
 

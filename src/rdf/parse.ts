@@ -4,7 +4,8 @@ import { parse as parseJsonLeniently, type ParseError } from 'jsonc-parser';
 import { JSONLD, NTRIPLES, RDFXML, formatByMediaType } from './formats.js';
 import { stableBlankLabels } from './blank-labels.js';
 import { loadLocalContext } from './jsonld-contexts.js';
-import type { PassedLimit } from './input-limits/refused-input.js';
+import { RefusedInput, type InputLimits, type PassedLimit } from './input-limits/refused-input.js';
+import { checkInputLimits } from './input-limits/check-input.js';
 import { freeWasm } from './wasm-objects.js';
 
 export interface ParseRequest {
@@ -13,6 +14,12 @@ export interface ParseRequest {
   baseIri: string;
   /** MAX_TRIPLES_PER_REQUEST: more triples than this are refused before their lines are written. */
   maxTriples?: number;
+  /**
+   * The limits to check the bytes against before parsing (input-limits/check-input.ts). Checked here, in the thread
+   * that parses, so that scanning a large hostile body (64 MB of a gzip bomb's zeros: a second of CPU) never holds
+   * the main thread, and a dry run's scan runs in the dry runs' low-priority thread.
+   */
+  inputLimits?: InputLimits;
 }
 
 export type ParseOutcome =
@@ -24,6 +31,8 @@ export type ParseOutcome =
       column?: number;
       /** Set when the document passed a limit (413) rather than being malformed (400). */
       limit?: PassedLimit;
+      /** Set when `inputLimits` refused the document before parsing: the status it gets (with `limit`). */
+      refused?: 400 | 413;
       /** Set when the parser itself broke (a WebAssembly trap), not the document's syntax. */
       parserFailed?: boolean;
     };
@@ -37,6 +46,14 @@ export type ParseOutcome =
 export async function parseToNTriples(request: ParseRequest): Promise<ParseOutcome> {
   const format = formatByMediaType(request.mediaType);
   if (!format) return { ok: false, message: `cannot parse ${request.mediaType}` };
+  if (request.inputLimits) {
+    try {
+      checkInputLimits(request.bytes, format, request.inputLimits);
+    } catch (error) {
+      if (!(error instanceof RefusedInput)) throw error;
+      return { ok: false, message: error.message, ...error.position, limit: error.limit, refused: error.status };
+    }
+  }
   const text = new TextDecoder('utf-8').decode(request.bytes);
   try {
     // Only JSON-LD can carry named graphs; a quad's graph is a wasm call per quad, so ask only there.

@@ -14,6 +14,8 @@ export interface ParserPoolOptions {
   admission?: WorkGate;
   /** What the parser threads may hold together (their share of MEMORY_BUDGET_MB). */
   memoryBytes?: number;
+  /** The threads parse for anonymous work only and run at low priority (capacity/thread-priority.ts). */
+  background?: boolean;
 }
 
 /**
@@ -49,8 +51,9 @@ export class ParserPool {
     const quickThread = options.quickThread ?? true;
     const perThread = (options.memoryBytes ?? Infinity) / (this.threads + (quickThread ? 1 : 0));
     const filename = new URL('./parse-worker.js', import.meta.url).href;
-    this.pool = new ManagedPool(perThread, { filename, maxThreads: this.threads, idleTimeout: 60_000 });
-    this.quick = quickThread ? new ManagedPool(perThread, { filename, maxThreads: 1, idleTimeout: 60_000 }) : undefined;
+    const threads = { background: options.background };
+    this.pool = new ManagedPool(perThread, { filename, maxThreads: this.threads, idleTimeout: 60_000 }, threads);
+    this.quick = quickThread ? new ManagedPool(perThread, { filename, maxThreads: 1, idleTimeout: 60_000 }, threads) : undefined;
   }
 
   /** Small bodies go straight to the quick thread; the others wait at `admission`, when there is one. */
@@ -61,10 +64,12 @@ export class ParserPool {
   }
 
   private async run(pool: ManagedPool, request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
-    const started = control?.startPort();
     try {
-      const task: ParseTask = { ...request, started };
-      return await pool.run<ParseOutcome>(task, { signal: control?.signal, transferList: started ? [started] : [] });
+      return await pool.runMade<ParseOutcome>(() => {
+        const started = control?.startPort();
+        const task: ParseTask = { ...request, started };
+        return { task, options: { signal: control?.signal, transferList: started ? [started] : [] } };
+      });
     } catch (error) {
       if (control?.signal.aborted) throw error;
       // The thread died under the task (out of memory, a crash): Piscina has started another.

@@ -11,6 +11,8 @@ import { resultMediaTypes } from './result-formats.js';
 import { serviceDescription } from './service-description.js';
 import { applyUsingGraphs } from './update-dataset.js';
 import { checkSparqlText } from './text-limits.js';
+import { clientOf } from '../capacity/client.js';
+import { StoreError } from '../store/store-error.js';
 
 /** SPARQL 1.1 Protocol: queries over the union of public graphs, updates with the admin token. */
 export function sparqlEndpoint(ctx: AppContext) {
@@ -35,6 +37,10 @@ export function sparqlEndpoint(ctx: AppContext) {
       return;
     }
 
+    // Each client has its minute's query time (capacity/query-time-budget.ts); the operator has no limit.
+    const client = clientOf(req, ctx.auth);
+    const charge = client.principal?.role === 'admin' ? undefined : ctx.publicWork.queryTime.admit(client, res);
+
     // Unknown form: evaluate anyway so the client gets the store's syntax error with its position.
     const mediaType = negotiate(req.headers, resultMediaTypes(queryForm(request.text) ?? 'SELECT'));
     const dataset =
@@ -46,7 +52,19 @@ export function sparqlEndpoint(ctx: AppContext) {
     // waits is taken off the queue.
     const gone = clientSignal(res);
     try {
-      await ctx.publicWork.queries.run(() => ctx.store.query(request.text, mediaType, endpoint, dataset, sink.onChunk, gone), gone);
+      await ctx.publicWork.queries.run(async () => {
+        // Time spent waiting for a place is not the client's to pay for: only the evaluation is charged.
+        const started = performance.now();
+        let timedOut = false;
+        try {
+          return await ctx.store.query(request.text, mediaType, endpoint, dataset, sink.onChunk, gone);
+        } catch (error) {
+          timedOut = error instanceof StoreError && error.kind === 'timeout';
+          throw error;
+        } finally {
+          charge?.(performance.now() - started, timedOut);
+        }
+      }, gone);
     } catch (error) {
       if (gone.aborted && !sink.started) return;
       if (!sink.started) throw error;

@@ -63,6 +63,8 @@ export interface CatalogValidatorOptions {
    * heap and about a second of CPU (all four: 310 MB), and dry runs mostly name one or two.
    */
   compileAtStart?: boolean;
+  /** The threads validate for anonymous work only (dry runs) and run at low priority (capacity/thread-priority.ts). */
+  background?: boolean;
 }
 
 /** No deadline: for the CLI, which validates what its operator gave it. */
@@ -110,7 +112,7 @@ export class CatalogValidator {
           idleTimeout: Number.MAX_SAFE_INTEGER,
           // A larger young generation halves the garbage-collection time of indexing a large catalogue.
           resourceLimits: { maxYoungGenerationSizeMb: 64 },
-        }),
+        }, { background: options.background }),
     );
     // Compile every profile in every thread now: broken shapes surface at start-up (see ready()), and the first
     // write does not pay for the compilation.
@@ -259,10 +261,12 @@ export class CatalogValidator {
    * was; forgetting is then only a full validation more.)
    */
   private async runOn(lane: number, task: ValidationTask, control: WorkControl): Promise<ValidationTaskResult | NeedFullText> {
-    const started = control.startPort();
-    const request: WorkerRequest = { kind: 'validate', task, started };
     try {
-      return await this.lanes[lane]!.run<ValidationTaskResult | NeedFullText>(request, { signal: control.signal, transferList: [started] });
+      return await this.lanes[lane]!.runMade<ValidationTaskResult | NeedFullText>(() => {
+        const started = control.startPort();
+        const request: WorkerRequest = { kind: 'validate', task, started };
+        return { task: request, options: { signal: control.signal, transferList: [started] } };
+      });
     } catch (error) {
       if (control.signal.aborted) this.laneLost(lane);
       throw error;

@@ -24,4 +24,12 @@ describe('capacity configuration', () => {
     expect(() => readConfig({ SPARQL_CONCURRENCY: '0' })).to.throw(ConfigError, /SPARQL_CONCURRENCY must be an integer >= 1/);
     expect(readConfig({ SPARQL_CONCURRENCY: '2' }).sparqlConcurrency).to.equal(2);
   });
+
+  it('gives each client twice QUERY_TIMEOUT_MS of query time a minute unless QUERY_TIME_PER_MINUTE_MS says otherwise', () => {
+    expect(readConfig({}).queryTimePerMinuteMs).to.equal(60_000);
+    expect(readConfig({ QUERY_TIMEOUT_MS: '3000' }).queryTimePerMinuteMs).to.equal(6_000);
+    expect(readConfig({ QUERY_TIMEOUT_MS: '3000', QUERY_TIME_PER_MINUTE_MS: '120000' }).queryTimePerMinuteMs).to.equal(120_000);
+    expect(readConfig({ QUERY_TIME_PER_MINUTE_MS: '0' }).queryTimePerMinuteMs).to.equal(0);
+    expect(() => readConfig({ QUERY_TIME_PER_MINUTE_MS: '1.5' })).to.throw(ConfigError, /QUERY_TIME_PER_MINUTE_MS must be an integer >= 0/);
+  });
 });

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { ParserPool } from '../../src/rdf/parser-pool.js';
 import { catalogNTriples } from '../validation/catalog-generator.js';
+import { withDeadline } from '../../src/deadlines/work-deadline.js';
 
 describe('parser pool', function () {
   this.timeout(120_000);
@@ -25,6 +26,24 @@ describe('parser pool', function () {
         }
       }
       expect(pool.memory().recycled).to.be.greaterThan(16);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('sends a task again, with a fresh start port, when its thread ended as it was handed over', async () => {
+    // Parses with a deadline carry a MessagePort in their transfer list; a second try of the same task failed with
+    // "MessagePort in transfer list is already detached" and the client got 400 "the parser failed".
+    const pool = new ParserPool({ memoryBytes: 1024 * 1024 });
+    try {
+      const bytes = Buffer.from(catalogNTriples(1000));
+      const policy = { baseMs: 60_000, perMbMs: 0 };
+      for (let round = 0; round < 16; round++) {
+        const outcomes = await Promise.all(
+          [0, 1, 2].map(() => withDeadline(policy, 'parse', bytes.length, undefined, (control) => pool.parse({ bytes, mediaType: 'application/n-triples', baseIri: 'http://example.org/' }, control))),
+        );
+        for (const outcome of outcomes) expect(outcome.ok, `round ${round}: ${outcome.ok ? '' : outcome.message}`).to.equal(true);
+      }
     } finally {
       await pool.close();
     }

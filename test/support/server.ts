@@ -42,9 +42,11 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     ADMIN_TOKEN,
     LOG_LEVEL: 'info',
     // Tests send hundreds of requests a minute from one address; the per-minute limits are tested where they are
-    // set (test/capacity/). The in-flight limit and the bounded queues keep their defaults.
+    // set (test/capacity/), as is the query time per client. The in-flight limit and the bounded queues keep their
+    // defaults.
     RATE_LIMIT_PER_MINUTE: '0',
     COSTLY_RATE_LIMIT_PER_MINUTE: '0',
+    QUERY_TIME_PER_MINUTE_MS: '0',
     ...options.env,
   };
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -193,7 +193,9 @@ export class ReplicaPool {
       const untilSeq = this.options.committedSeq();
       replica.postedSeq = untilSeq;
       const { result } = replica.request<InitResult>(
-        { type: 'init', dataDir: this.options.dataDir, untilSeq },
+        // A load while another replica serves (the others at start, a rebuild after a query's deadline, a recycle)
+        // yields the CPU to the writes that replica serves.
+        { type: 'init', dataDir: this.options.dataDir, untilSeq, background: this.readyCount > 0 },
         { onProgress: (p) => onProgress?.(p.graphs, p.totalGraphs, p.quads) },
       );
       const init = await result;

@@ -7,7 +7,8 @@ export type { QueryDataset, RenderPart } from '../store.js';
 
 /** Messages from the main thread to a replica worker. Each request carries an id its answer repeats. */
 export type ReplicaRequest =
-  | { id: number; type: 'init'; dataDir: string; untilSeq: number }
+  /** `background`: another replica serves meanwhile, so this load runs at low priority (capacity/thread-priority.ts). */
+  | { id: number; type: 'init'; dataDir: string; untilSeq: number; background?: boolean }
   /** `maxQuads` is set on the first replica to apply a write, which refuses it when the store would grow too big. */
   | { id: number; type: 'write'; seq: number; op: WriteOp; capture?: GraphName[] | 'all'; maxQuads?: number }
   | { id: number; type: 'query'; query: string; resultsFormat: string; dataset?: QueryDataset; baseIri: string }

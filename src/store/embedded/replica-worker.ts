@@ -13,6 +13,7 @@ import { formatByMediaType } from '../../rdf/formats.js';
 import { countNewlines } from '../../rdf/ntriples-lines.js';
 import { freeWasm } from '../../rdf/wasm-objects.js';
 import { measureThread } from '../../memory/thread-memory.js';
+import { threadPriorityFor } from '../../capacity/thread-priority.js';
 
 /**
  * One replica of the store in its own thread. Oxigraph's calls are synchronous and cannot be cancelled, so they
@@ -50,6 +51,9 @@ async function drain(): Promise<void> {
   working = true;
   while (queue.length) {
     const request = queue.shift()!;
+    // Queries (anyone's SPARQL, and the small SELECTs of pages) and a load beside a serving replica yield the CPU to
+    // writes; writes, documents and the rest run at normal priority.
+    threadPriorityFor(request.type === 'query' || (request.type === 'init' && request.background) ? 'background' : 'foreground');
     try {
       const value = await handle(request);
       if (value !== STREAMED) send({ id: request.id, type: 'result', value });

@@ -24,10 +24,10 @@ export interface RawExchange {
  * Speak HTTP/1.1 by hand for what fetch will not send (bad framing, duplicate or oversized headers, trickled
  * bytes): write the steps, then read until the server closes or `timeoutMs` passes, and parse every response.
  */
-export function rawExchange(port: number, steps: RawStep[], options: { timeoutMs?: number; endAfterSteps?: boolean } = {}): Promise<RawExchange> {
+export function rawExchange(port: number, steps: RawStep[], options: { timeoutMs?: number; endAfterSteps?: boolean; localAddress?: string } = {}): Promise<RawExchange> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect({ port, host: '127.0.0.1', localAddress: options.localAddress });
     const received: Buffer[] = [];
     const started = Date.now();
     let closedByServer = false;
