@@ -5,6 +5,8 @@ import type { Config } from '../config.js';
 import { RECORDS_GRAPH, recordOfStatement } from '../backup/records-graph.js';
 import { splitStatement } from '../backup/nquads-statement.js';
 import { withOfflineStore } from './offline-store.js';
+import type { Store } from '../store/store.js';
+import type { Records } from '../records/records.js';
 import { EXIT_OK, UsageError } from './usage.js';
 
 const PROGRESS_EVERY_MS = 2000;
@@ -29,58 +31,70 @@ export async function restoreCommand(config: Config, file: string, err: NodeJS.W
   const started = Date.now();
   let lastProgress = started;
   const counts = { graphs: 0, quads: 0, records: 0, lines: 0 };
+  /** Read the dump into the store: each graph in one write, then the records. */
+  const restoreInto = async (store: Store, kept: Records, done: Set<string>): Promise<void> => {
+    const records: [string, unknown][] = [];
+    let graph: string | undefined;
+    let firstLine = 0;
+    let lastLine = 0;
+    let pieces: string[] = [];
+    const flush = async () => {
+      if (graph === undefined) return;
+      try {
+        await store.replaceGraph(graph, pieces.join(''));
+      } catch (error) {
+        throw new RestoreFailed(`${file}, lines ${firstLine}–${lastLine}: graph <${graph}> could not be loaded: ${(error as Error).message}`);
+      }
+      done.add(graph);
+      counts.graphs++;
+      counts.quads += pieces.length;
+      pieces = [];
+    };
+    for await (const line of readline.createInterface({ input: input.stream, crlfDelay: Infinity })) {
+      counts.lines++;
+      const trimmed = line.trim();
+      if (!trimmed || trimmed.startsWith('#')) continue;
+      const statement = splitStatement(trimmed);
+      if ('error' in statement) throw new RestoreFailed(`${file}, line ${counts.lines}: not an N-Quads statement: ${statement.error}`);
+      if (statement.graph === RECORDS_GRAPH) {
+        try {
+          records.push(recordOfStatement(statement.subject, statement.predicate, statement.object));
+        } catch (error) {
+          throw new RestoreFailed(`${file}, line ${counts.lines}: ${(error as Error).message}`);
+        }
+        continue;
+      }
+      if (statement.graph !== graph) {
+        await flush();
+        if (done.has(statement.graph)) {
+          throw new RestoreFailed(`${file}, line ${counts.lines}: graph <${statement.graph}> comes back after other graphs; restore takes each graph in one run of lines, as dump writes them`);
+        }
+        graph = statement.graph;
+        firstLine = counts.lines;
+      }
+      pieces.push(`${statement.subject} ${statement.predicate} ${statement.object} .\n`);
+      lastLine = counts.lines;
+      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        err.write(`restore: ${counts.graphs} graphs, ${counts.quads + pieces.length} quads${input.read && input.size ? `, ${Math.round((input.read() / input.size) * 100)} % of the file` : ''}\n`);
+      }
+    }
+    await flush();
+    kept.write(Object.fromEntries(records));
+    counts.records = records.length;
+  };
   try {
     await withOfflineStore({ ...config, dataDir: building }, async (store, kept) => {
+      // A remote store is not in the directory: it must be empty too, and is emptied again if the restore fails.
+      const held = await store.listGraphs();
+      if (held.length) throw new RestoreFailed(`restore needs an empty store; the store holds ${held.length} graphs already`);
       const done = new Set<string>();
-      const records: [string, unknown][] = [];
-      let graph: string | undefined;
-      let firstLine = 0;
-      let lastLine = 0;
-      let pieces: string[] = [];
-      const flush = async () => {
-        if (graph === undefined) return;
-        try {
-          await store.replaceGraph(graph, pieces.join(''));
-        } catch (error) {
-          throw new RestoreFailed(`${file}, lines ${firstLine}–${lastLine}: graph <${graph}> could not be loaded: ${(error as Error).message}`);
-        }
-        done.add(graph);
-        counts.graphs++;
-        counts.quads += pieces.length;
-        pieces = [];
-      };
-      for await (const line of readline.createInterface({ input: input.stream, crlfDelay: Infinity })) {
-        counts.lines++;
-        const trimmed = line.trim();
-        if (!trimmed || trimmed.startsWith('#')) continue;
-        const statement = splitStatement(trimmed);
-        if ('error' in statement) throw new RestoreFailed(`${file}, line ${counts.lines}: not an N-Quads statement: ${statement.error}`);
-        if (statement.graph === RECORDS_GRAPH) {
-          try {
-            records.push(recordOfStatement(statement.subject, statement.predicate, statement.object));
-          } catch (error) {
-            throw new RestoreFailed(`${file}, line ${counts.lines}: ${(error as Error).message}`);
-          }
-          continue;
-        }
-        if (statement.graph !== graph) {
-          await flush();
-          if (done.has(statement.graph)) {
-            throw new RestoreFailed(`${file}, line ${counts.lines}: graph <${statement.graph}> comes back after other graphs; restore takes each graph in one run of lines, as dump writes them`);
-          }
-          graph = statement.graph;
-          firstLine = counts.lines;
-        }
-        pieces.push(`${statement.subject} ${statement.predicate} ${statement.object} .\n`);
-        lastLine = counts.lines;
-        if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-          lastProgress = Date.now();
-          err.write(`restore: ${counts.graphs} graphs, ${counts.quads + pieces.length} quads${input.read && input.size ? `, ${Math.round((input.read() / input.size) * 100)} % of the file` : ''}\n`);
-        }
+      try {
+        await restoreInto(store, kept, done);
+      } catch (error) {
+        for (const graph of done) await store.dropGraph(graph).catch(() => undefined);
+        throw error;
       }
-      await flush();
-      kept.write(Object.fromEntries(records));
-      counts.records = records.length;
     });
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(building, target);
