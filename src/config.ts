@@ -62,6 +62,9 @@ export interface Config {
   bodyGraceMs: number;
   /** The average pace a body must keep after the grace period: a minimum rate, so large slow uploads are fine. */
   bodyMinBytesPerSecond: number;
+  // Issue 9, memory kept to a small budget (src/memory/budget-plan.ts).
+  /** QUERY_WORKERS not set: run as many replicas as copies of the store fit the replicas' share, `queryWorkers` at most. */
+  replicasFollowBudget: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +140,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024),
     bodyGraceMs: integer(env, 'BODY_GRACE_MS', 10_000, 1),
     bodyMinBytesPerSecond: integer(env, 'BODY_MIN_BYTES_PER_SECOND', 16 * 1024, 1),
+
+    replicasFollowBudget: env.QUERY_WORKERS === undefined || env.QUERY_WORKERS === '',
   };
 }
 

@@ -53,6 +53,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     memoryBytes: shares.replicas,
     dataDir: config.dataDir,
     replicas: config.queryWorkers,
+    replicasFollowBudget: config.replicasFollowBudget,
     queryTimeoutMs: config.queryTimeoutMs,
     maxQuads: config.maxQuads,
     compactJournalBytes: config.compactJournalBytes,
@@ -82,7 +83,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     log,
     datasets,
     indexer,
-    publicWork: new PublicWork(config, shares, () => store.stats.replicasReady),
+    publicWork: new PublicWork(config, shares, () => store.stats.replicasReady, () => store.stats.replicas),
   };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);

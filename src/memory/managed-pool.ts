@@ -50,10 +50,16 @@ export class ManagedPool {
     });
   }
 
-  async run<T>(task: unknown, options?: RunOptions): Promise<T> {
+  /**
+   * Run a task; `task` (a function) prepares it for each attempt: what a task transfers (a start port) is gone from
+   * this thread after the first, and sending it again failed the write with a DataCloneError (a 500, seen at
+   * MEMORY_BUDGET_MB=4096 when a validation thread ended for its memory as a write was handed to it).
+   */
+  async run<T>(task: unknown | (() => { task: unknown; options?: RunOptions }), options?: RunOptions): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const prepared = typeof task === 'function' ? (task as () => { task: unknown; options?: RunOptions })() : { task, options };
       try {
-        return (await this.pool.run(task, options)) as T;
+        return (await this.pool.run(prepared.task, prepared.options)) as T;
       } catch (error) {
         // The next thread may be ending too when every thread is past its share (a tiny budget): a few tries, then
         // the error, rather than a loop.

@@ -1,6 +1,7 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { measureThread, pastShare, threadBytes, type ThreadMemory } from './thread-memory.js';
+import { collectGarbage } from './collect-garbage.js';
 
 /**
  * The worker's side of a memory-managed pool (see ManagedPool): after each task it reports what it holds and, past
@@ -42,8 +43,14 @@ export function markFresh(): void {
 export function afterTask(options: { keptBytes?: number } = {}): void {
   const data = Piscina.workerData as Partial<PooledThreadData> | undefined;
   const share = data?.memoryShareBytes ?? Infinity;
-  const memory = measureThread();
-  const exiting = pastShare(threadBytes(memory), share, fresh + (options.keptBytes ?? 0));
+  const kept = fresh + (options.keptBytes ?? 0);
+  let memory = measureThread();
+  // Past its share by the counters, which count garbage too: collect it, and end only if still past.
+  if (pastShare(threadBytes(memory), share, kept)) {
+    collectGarbage();
+    memory = measureThread();
+  }
+  const exiting = pastShare(threadBytes(memory), share, kept);
   const report: ThreadReport = { [THREAD_REPORT]: true, threadId, memory, fresh, exiting };
   parentPort?.postMessage(report);
   // After Piscina has posted the answer (a macrotask after the task's own microtasks): the pool must run without
