@@ -5,8 +5,13 @@ import { threadBytes } from './thread-memory.js';
 type PiscinaOptions = NonNullable<ConstructorParameters<typeof Piscina>[0]>;
 type RunOptions = Parameters<Piscina['run']>[1];
 
-/** Tries of a task whose thread ended under it for its memory (see run()). */
-const MAX_ATTEMPTS = 5;
+/**
+ * Tries of a task whose thread ended under it for its memory (see run()). A fresh thread always finishes the first task
+ * it is given (it ends only after a task), so each ending costs a queued task one try while another finishes: a task
+ * waits at most as many tries as there are tasks queued with it. Five failed the last of eight parses queued on one
+ * thread that ended after each; this bound is only against a loop nobody foresaw.
+ */
+const MAX_ATTEMPTS = 100;
 
 /** A pool's memory as /healthz and /metrics show it. Bytes are heap plus external (wasm) memory per thread. */
 export interface PoolMemory {
@@ -61,8 +66,6 @@ export class ManagedPool {
       try {
         return (await this.pool.run(prepared.task, prepared.options)) as T;
       } catch (error) {
-        // The next thread may be ending too when every thread is past its share (a tiny budget): a few tries, then
-        // the error, rather than a loop.
         if (!endedForMemory(error) || attempt === MAX_ATTEMPTS) throw error;
       }
     }

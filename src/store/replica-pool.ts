@@ -76,7 +76,8 @@ export class ReplicaPool {
   private filling = false;
 
   constructor(private readonly options: Options) {
-    this.running = options.size;
+    // Following the budget, the first replica's size decides whether more are loaded (raised in fitToBudget).
+    this.running = options.followBudget && options.memoryBytes !== undefined ? 1 : options.size;
   }
 
   get readyCount(): number {
@@ -257,6 +258,8 @@ export class ReplicaPool {
     // A replica being replaced for its memory already has its successor loading (see recycle()).
     if (this.closing || replica.retiring || replica === this.recycling) return;
     if (error) this.options.log.error({ replica: replica.name, err: error.message }, 'replica stopped unexpectedly');
+    // Not when the count was lowered while it ran: the others are all that is run now.
+    if (this.replicas.filter((r) => !r.retiring).length >= this.running) return;
     this.options.log.warn({ replica: replica.name }, 'rebuilding replica from disk');
     this.spawn().catch((e: Error) => this.options.log.error({ err: e.message }, 'could not rebuild replica'));
   }
@@ -303,21 +306,26 @@ export class ReplicaPool {
         return false;
       }
     }
-    if (this.running <= 1 || live.length === 0) return false;
-    const copy = Math.min(...live.map((r) => (r === loaded ? r.freshBytes : threadBytes(r.memory))));
-    if (this.running * copy * LOWER_HEADROOM <= share) return false;
-    this.running--;
-    this.loweredCount++;
-    const largest = live.reduce((a, b) => (threadBytes(b.memory) > threadBytes(a.memory) ? b : a));
-    this.options.log.warn(
-      { replicas: this.running, copyBytes: copy, shareBytes: share, ending: largest.name },
-      'the replicas\' memory share no longer holds this many copies of the store with room to spare: running fewer',
-    );
-    if (live.length > this.running) {
+    let lowered = false;
+    if (this.running > 1 && live.length > 0) {
+      const copy = Math.min(...live.map((r) => (r === loaded ? r.freshBytes : threadBytes(r.memory))));
+      if (this.running * copy * LOWER_HEADROOM > share) {
+        this.running--;
+        this.loweredCount++;
+        lowered = true;
+        this.options.log.warn({ replicas: this.running, copyBytes: copy, shareBytes: share }, 'the replicas\' memory share no longer holds this many copies of the store with room to spare: running fewer');
+      }
+    }
+    // More ready than run (lowered now, or while one was being rebuilt): the largest end once their reads are done.
+    const ready = live.filter((r) => r.ready);
+    while (ready.length > this.running) {
+      const largest = ready.reduce((a, b) => (threadBytes(b.memory) > threadBytes(a.memory) ? b : a));
+      ready.splice(ready.indexOf(largest), 1);
+      this.options.log.info({ replica: largest.name, bytes: threadBytes(largest.memory) }, 'ending a replica the budget does not hold');
       largest.retiring = true;
       this.endIfRetired(largest);
     }
-    return true;
+    return lowered;
   }
 
   private async recycle(old: Replica): Promise<void> {

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { ParserPool } from '../../src/rdf/parser-pool.js';
 import { catalogNTriples } from '../validation/catalog-generator.js';
+import { withDeadline } from '../../src/deadlines/work-deadline.js';
 
 describe('parser pool', function () {
   this.timeout(120_000);
@@ -25,6 +26,25 @@ describe('parser pool', function () {
         }
       }
       expect(pool.memory().recycled).to.be.greaterThan(16);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs again, with a fresh start port, a task whose thread ended under it', async () => {
+    // One thread, past its share after every parse, and tasks queued behind each other: each next task is handed to
+    // the thread as it ends and must be run again. Each carries the port that starts its deadline, which is
+    // transferred to the thread: sending the same port again failed the task with a DataCloneError (a write's 500).
+    const pool = new ParserPool({ memoryBytes: 1, threads: 1, quickThread: false });
+    try {
+      const text = catalogNTriples(300);
+      const bytes = Buffer.from(text);
+      const policy = { baseMs: 60_000, perMbMs: 0 };
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, () => withDeadline(policy, 'parse', bytes.length, undefined, (control) => pool.parse({ bytes, mediaType: 'application/n-triples', baseIri: 'http://example.org/' }, control))),
+      );
+      for (const outcome of outcomes) expect(outcome.ok).to.equal(true);
+      expect(pool.memory().recycled).to.be.at.least(4);
     } finally {
       await pool.close();
     }
