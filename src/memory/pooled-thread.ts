@@ -32,6 +32,8 @@ let fresh = threadBytes(measureThread());
  * task, and every task would compile again.
  */
 export function markFresh(): void {
+  // Without the garbage of the work that made it (compiling a profile leaves as much garbage as it keeps).
+  collectGarbage();
   fresh = threadBytes(measureThread());
 }
 
