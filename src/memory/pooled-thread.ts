@@ -24,7 +24,13 @@ export interface PooledThreadData {
   memoryShareBytes: number;
 }
 
-let fresh = threadBytes(measureThread());
+/** Measured without garbage, as it is compared with what the thread holds after collecting its garbage (afterTask). */
+let fresh = freshBytes();
+
+function freshBytes(): number {
+  collectGarbage();
+  return threadBytes(measureThread());
+}
 
 /**
  * What the thread holds now is what any fresh thread of its pool needs to work (a validation thread has compiled a
@@ -33,8 +39,7 @@ let fresh = threadBytes(measureThread());
  */
 export function markFresh(): void {
   // Without the garbage of the work that made it (compiling a profile leaves as much garbage as it keeps).
-  collectGarbage();
-  fresh = threadBytes(measureThread());
+  fresh = freshBytes();
 }
 
 /**
