@@ -27,14 +27,16 @@ interface Options {
 }
 
 /**
- * A count of replicas fits the share when each has this much of its size to spare: a replica past its part is
- * replaced (pastShare), and replacing one that is barely past it only loads another just as large. Two headrooms, so
- * the count does not flip back and forth: it is raised only when fresh copies (what a loaded replica holds) fit with
- * a half to spare, and lowered once the copies as they are now (at least what a fresh one would hold, since wasm
- * memory never shrinks) no longer fit with a quarter to spare.
+ * A count of replicas fits the share when each has this much of its size to spare: a write of a large catalog holds
+ * its graph twice for a moment (the old and the new quads) and a query's result on top, and a replica past its part
+ * is replaced (pastShare), which loads one more copy. Two headrooms, so the count does not flip back and forth: it is
+ * raised only when fresh copies (what a loaded replica holds) fit twice over, and lowered once the copies as they are
+ * now (at least what a fresh one would hold, since wasm memory never shrinks) no longer fit with half to spare.
+ * Measured at MEMORY_BUDGET_MB=4096 (share 1,843 MB) with 1.25 to lower: two replicas of 760 MB each stayed, and the
+ * process passed 4 GiB.
  */
-const RAISE_HEADROOM = 1.5;
-const LOWER_HEADROOM = 1.25;
+const RAISE_HEADROOM = 2;
+const LOWER_HEADROOM = 1.5;
 
 /** The replicas' memory as /healthz and /metrics show it. */
 export interface ReplicasMemory {

@@ -52,7 +52,7 @@ describe('replicas following the memory budget', function () {
     expect(roomy.running).to.equal(2);
     const fresh = Math.max(...roomy.replicas.map((r) => r.freshBytes));
 
-    // Room for 1.8 fresh copies: two would need 3 (each with half its size to spare), one has plenty.
+    // Room for 1.8 fresh copies: two would need 4 (each fitting twice over), one has plenty.
     server = await restartAndSettle(server, { MEMORY_BUDGET_MB: budgetFor(fresh, 1.8) });
     let h = await health(server);
     expect(h.replicas).to.equal(1);
@@ -85,20 +85,20 @@ describe('replicas following the memory budget', function () {
     server = await startTestServer();
     const empty = Math.max(...replicas(await eventually(() => health(server!), (h) => h.replicasReady === 2)).replicas.map((r) => r.freshBytes));
     await server.stop();
-    // Room for 3.3 empty copies: two load at the start; a catalog that grows each past 1.32 times an empty one
-    // leaves no quarter to spare.
-    server = await startTestServer({ env: { MEMORY_BUDGET_MB: budgetFor(empty, 3.3) } });
+    // Room for 4.4 empty copies: two load at the start (each fits twice over); a catalog that grows each past 1.47
+    // times an empty one leaves them no half to spare.
+    server = await startTestServer({ env: { MEMORY_BUDGET_MB: budgetFor(empty, 4.4) } });
     let h = await eventually(() => health(server!), (value) => value.replicasReady === 2);
     expect(replicas(h).running).to.equal(2);
 
-    expect((await putCatalog(server, goteborgCatalog(2500))).status).to.equal(201);
+    expect((await putCatalog(server, goteborgCatalog(3000))).status).to.equal(201);
     const stored = await tripleCount(server);
     h = await eventually(() => health(server!), (value) => value.replicas === 1 && value.replicasReady === 1 && replicas(value).replicas.length === 1);
     expect(replicas(h).lowered).to.equal(1);
     expect(replicas(h).running).to.equal(1);
     expect(h.status).to.equal('ok');
     expect(await sparqlCount(server)).to.be.at.least(stored);
-    expect((await putCatalog(server, goteborgCatalog(2501))).status).to.equal(204);
+    expect((await putCatalog(server, goteborgCatalog(3001))).status).to.equal(204);
     expect(await tripleCount(server)).to.be.greaterThan(stored);
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
