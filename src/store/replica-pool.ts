@@ -31,7 +31,8 @@ interface Options {
  * its graph twice for a moment (the old and the new quads) and a query's result on top, and a replica past its part
  * is replaced (pastShare), which loads one more copy. Two headrooms, so the count does not flip back and forth: it is
  * raised only when fresh copies (what a loaded replica holds) fit twice over, and lowered once the copies as they are
- * now (at least what a fresh one would hold, since wasm memory never shrinks) no longer fit with half to spare.
+ * now (the largest: at least what a fresh one would hold, since wasm memory never shrinks) no longer fit with half
+ * to spare.
  * Measured at MEMORY_BUDGET_MB=4096 (share 1,843 MB) with 1.25 to lower: two replicas of 760 MB each stayed, and the
  * process passed 4 GiB.
  */
@@ -310,7 +311,11 @@ export class ReplicaPool {
     }
     let lowered = false;
     if (this.running > 1 && live.length > 0) {
-      const copy = Math.min(...live.map((r) => (r === loaded ? r.freshBytes : threadBytes(r.memory))));
+      // The largest copy: every replica will hold what the one that applied the latest write holds, and its report
+      // arrives before the write is sent to the others, so a write that no longer fits twice is applied once.
+      // (With the smallest, two replicas each applied the fifth 10,000-dataset catalog before the count was
+      // lowered, and the process peaked at 4,319 MB at MEMORY_BUDGET_MB=4096.)
+      const copy = Math.max(...live.map((r) => (r === loaded ? r.freshBytes : threadBytes(r.memory))));
       if (this.running * copy * LOWER_HEADROOM > share) {
         this.running--;
         this.loweredCount++;
