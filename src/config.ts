@@ -62,7 +62,7 @@ export interface Config {
   bodyGraceMs: number;
   /** The average pace a body must keep after the grace period: a minimum rate, so large slow uploads are fine. */
   bodyMinBytesPerSecond: number;
-  // Issue 9, memory kept to a small budget (src/memory/budget-plan.ts).
+  // Issue 9, memory kept to a small budget (src/store/replica-pool.ts, fitToBudget).
   /** QUERY_WORKERS not set: run as many replicas as copies of the store fit the replicas' share, `queryWorkers` at most. */
   replicasFollowBudget: boolean;
 }

@@ -11,8 +11,9 @@ let timer: NodeJS.Timeout | undefined;
  * Collect the main thread's garbage once large writes have quieted down. A re-PUT of a large catalog leaves hundreds of
  * megabytes of garbage in the main thread (the body as bytes and text, the stored text read back, line sets, the
  * report); V8, whose heap limit follows the machine and not MEMORY_BUDGET_MB, collects it only when its heap has
- * grown far past that: the main thread held 1.1-1.5 GB at 4 GiB budgets, over its share of 820 MB. A full collection
- * costs the main thread tens to a few hundred milliseconds, once per burst of large writes.
+ * grown far past that. A full collection costs the main thread tens to a few hundred milliseconds, once per burst of
+ * large writes. It does not keep the main thread within its share: at MEMORY_BUDGET_MB=4096 (share 818 MB) it still
+ * held 1.0-1.8 GB between the writes of 10,000-dataset catalogs (bench/memory-bench.ts, .readme-drafts/memory.md).
  */
 export function afterLargeWork(chars: number): void {
   if (chars < LARGE_WORK_CHARS) return;
