@@ -19,6 +19,7 @@
  * Prints a Markdown table (for bench/RESULTS.md) and writes it with the raw figures to `<out>/memory-bench-<date>.{md,json}`.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { BenchServer, ADMIN_TOKEN, killAllServers } from './server-process.js';
 import { benchOptions, directory, positiveInteger } from './cli-options.js';
@@ -109,10 +110,23 @@ async function settle(server: BenchServer): Promise<void> {
   }
 }
 
-async function send(url: string, method: string, body?: string, contentType = NT): Promise<number> {
-  const res = await fetch(url, { method, body, headers: body === undefined ? admin : { ...admin, 'Content-Type': contentType } });
-  await res.arrayBuffer();
-  return res.status;
+/**
+ * A connection of its own per request: the server closes an idle keep-alive connection after 5 s, and a client whose
+ * event loop was busy generating a 53 MB catalog wrote it on such a connection before it saw it closed (EPIPE; fetch,
+ * which pools connections, failed this way from the first PUT on).
+ */
+function send(url: string, method: string, body?: string, contentType = NT): Promise<number> {
+  const bytes = body === undefined ? undefined : Buffer.from(body);
+  const headers = bytes === undefined ? admin : { ...admin, 'Content-Type': contentType, 'Content-Length': String(bytes.length) };
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(bytes);
+  });
 }
 
 function ids(): string[] {

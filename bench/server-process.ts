@@ -136,9 +136,20 @@ export class BenchServer {
     return procMemory(this.pid);
   }
 
+  /**
+   * Tried three times: a pooled connection the server has just closed as idle fails at once (seen in the memory bench
+   * on a machine at load 20, after a write kept the server's main thread busy).
+   */
   async health(): Promise<Record<string, unknown>> {
-    const res = await fetch(`${this.url}/healthz`);
-    return (await res.json()) as Record<string, unknown>;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await fetch(`${this.url}/healthz`);
+        return (await res.json()) as Record<string, unknown>;
+      } catch (error) {
+        if (attempt === 3 || !this.alive) throw error;
+        await sleep(500);
+      }
+    }
   }
 
   /**

@@ -76,6 +76,9 @@ export interface Config {
    * disables. Default: twice QUERY_TIMEOUT_MS, so one query run to its deadline spends a minute's budget.
    */
   queryTimePerMinuteMs: number;
+  // Issue 9, memory kept to a small budget (src/store/replica-pool.ts, fitToBudget).
+  /** QUERY_WORKERS not set: run as many replicas as copies of the store fit the replicas' share, `queryWorkers` at most. */
+  replicasFollowBudget: boolean;
 }
 
 export interface RemoteStoreConfig {
@@ -168,6 +171,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store: storeBackend(env),
     remoteStore: storeBackend(env) === 'sparql' ? remoteStoreConfig(env) : undefined,
     queryTimePerMinuteMs: integer(env, 'QUERY_TIME_PER_MINUTE_MS', 2 * integer(env, 'QUERY_TIMEOUT_MS', 30_000, 1), 0),
+    replicasFollowBudget: env.QUERY_WORKERS === undefined || env.QUERY_WORKERS === '',
   };
 }
 

@@ -82,7 +82,7 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     log,
     datasets,
     indexer,
-    publicWork: new PublicWork(config, shares, () => store.stats().readSlots ?? config.queryWorkers),
+    publicWork: new PublicWork(config, shares, () => store.stats().readSlots ?? config.queryWorkers, () => Number(store.stats().replicas ?? 1)),
   };
   const catalogs = createCatalogServices(ctx);
   const portal = createPortalPages(ctx);

@@ -65,7 +65,13 @@ export class PublicWork implements DryRuns {
    * limit a hostile client's timed-out queries took both replicas in turn, and a publisher's 1,000-dataset re-PUT
    * waited for a query's timeout (481 ms quiet, up to 4.2 s beside 8 hostile clients, bench/hostile-bench.ts).
    */
-  constructor(config: Config, shares?: Pick<MemoryShares, 'parsers' | 'validation'>, readyReplicas: () => number = () => config.queryWorkers) {
+  constructor(
+    config: Config,
+    shares?: Pick<MemoryShares, 'parsers' | 'validation'>,
+    readyReplicas: () => number = () => config.queryWorkers,
+    /** How many replicas run: fewer than QUERY_WORKERS when the budget holds fewer copies of the store (ReplicaPool). */
+    runningReplicas: () => number = () => config.queryWorkers,
+  ) {
     const bounded = (what: string, concurrency: number | (() => number)) => new WorkGate({ what, concurrency, queueLimit: config.publicWorkQueue, maxWaitMs: config.queryTimeoutMs });
     this.parses = bounded('dry-run parses', 1);
     // Their threads run at low priority: on a busy machine a publisher's parse and validation get the CPU first.
@@ -75,10 +81,10 @@ export class PublicWork implements DryRuns {
     this.validator = new CatalogValidator({ threads: 1, cacheTriples: 0, compileAtStart: false, deadline: config.parseDeadline, memoryBytes: shares && shares.validation * PublicWork.MEMORY_PART, background: true });
     this.validations = bounded('dry-run validations', this.validator.threads);
     // By default one replica is kept from queries (none when there is only one); SPARQL_CONCURRENCY overrides it.
-    const keptForWrites = config.queryWorkers > 1 ? 1 : 0;
+    const keptForWrites = () => (runningReplicas() > 1 ? 1 : 0);
     const limit = config.sparqlConcurrency;
     this.queryTime = new QueryTimeBudget(config.queryTimePerMinuteMs);
-    this.queries = bounded('SPARQL queries', () => (limit === undefined ? readyReplicas() - keptForWrites : Math.min(limit, readyReplicas())));
+    this.queries = bounded('SPARQL queries', () => (limit === undefined ? readyReplicas() - keptForWrites() : Math.min(limit, readyReplicas())));
   }
 
   validate(profileId: string, ntriples: string, options: DryRunOptions = {}): Promise<CatalogValidation> {

@@ -16,6 +16,7 @@ import { chooseLanguage } from '../portal/language.js';
 import { REPORT_MEDIA_TYPES, reportToJson, writeReport, type ValidationReport } from '../validation/report.js';
 import { groupReportOf, groupsToJson } from '../validation/report-groups.js';
 import { clientSignal } from '../http/client-signal.js';
+import { afterLargeWork } from '../memory/main-garbage.js';
 
 export interface CatalogServices {
   writer: CatalogWriter;
@@ -124,6 +125,7 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   if (body.quads === 0) throw badRequest('The request body is empty: a catalog needs at least its dcat:Catalog resource');
   const reading = known && body.against ? { against: known, ...body.against } : undefined;
   const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile, reading, mayChangeProfile: principal.role === 'admin', signal: clientSignal(res) });
+  afterLargeWork(body.ntriples.length);
   res.setHeader('ETag', etagFor(outcome.record, 'ttl'));
   res.setHeader('Last-Modified', httpDate(outcome.record.modified));
   res.setHeader('Location', catalogGraph(ctx.config.baseUrl, id));

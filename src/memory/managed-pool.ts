@@ -5,8 +5,13 @@ import { threadBytes } from './thread-memory.js';
 type PiscinaOptions = NonNullable<ConstructorParameters<typeof Piscina>[0]>;
 type RunOptions = Parameters<Piscina['run']>[1];
 
-/** Tries of a task whose thread ended under it for its memory (see run()). */
-const MAX_ATTEMPTS = 5;
+/**
+ * Tries of a task whose thread ended under it for its memory (see run()). A fresh thread always finishes the first task
+ * it is given (it ends only after a task), so each ending costs a queued task one try while another finishes: a task
+ * waits at most as many tries as there are tasks queued with it. Five failed the last of eight parses queued on one
+ * thread that ended after each; this bound is only against a loop nobody foresaw.
+ */
+const MAX_ATTEMPTS = 100;
 
 /** A pool's memory as /healthz and /metrics show it. Bytes are heap plus external (wasm) memory per thread. */
 export interface PoolMemory {
@@ -51,22 +56,17 @@ export class ManagedPool {
     });
   }
 
-  run<T>(task: unknown, options?: RunOptions): Promise<T> {
-    return this.runMade<T>(() => ({ task, options }));
-  }
-
   /**
-   * As run(), the task made anew for each try: a task that carries something transferred (a MessagePort in its
-   * transfer list) cannot be sent twice; the second try failed with "MessagePort in transfer list is already detached".
+   * Run a task; `task` (a function) prepares it for each attempt: what a task transfers (a start port) is gone from
+   * this thread after the first, and sending it again failed the write with a DataCloneError (a 500, seen at
+   * MEMORY_BUDGET_MB=4096 when a validation thread ended for its memory as a write was handed to it).
    */
-  async runMade<T>(make: () => { task: unknown; options?: RunOptions }): Promise<T> {
+  async run<T>(task: unknown | (() => { task: unknown; options?: RunOptions }), options?: RunOptions): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const prepared = typeof task === 'function' ? (task as () => { task: unknown; options?: RunOptions })() : { task, options };
       try {
-        const { task, options } = make();
-        return (await this.pool.run(task, options)) as T;
+        return (await this.pool.run(prepared.task, prepared.options)) as T;
       } catch (error) {
-        // The next thread may be ending too when every thread is past its share (a tiny budget): a few tries, then
-        // the error, rather than a loop.
         if (!endedForMemory(error) || attempt === MAX_ATTEMPTS) throw error;
       }
     }

@@ -2,6 +2,7 @@ import { parentPort, threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { measureThread, pastShare, threadBytes, type ThreadMemory } from './thread-memory.js';
 import { backgroundThread } from '../capacity/thread-priority.js';
+import { collectGarbage } from './collect-garbage.js';
 
 /**
  * The worker's side of a memory-managed pool (see ManagedPool): after each task it reports what it holds and, past
@@ -28,7 +29,13 @@ export interface PooledThreadData {
 
 if ((Piscina.workerData as Partial<PooledThreadData> | undefined)?.background) backgroundThread();
 
-let fresh = threadBytes(measureThread());
+/** Measured without garbage, as it is compared with what the thread holds after collecting its garbage (afterTask). */
+let fresh = freshBytes();
+
+function freshBytes(): number {
+  collectGarbage();
+  return threadBytes(measureThread());
+}
 
 /**
  * What the thread holds now is what any fresh thread of its pool needs to work (a validation thread has compiled a
@@ -36,7 +43,8 @@ let fresh = threadBytes(measureThread());
  * task, and every task would compile again.
  */
 export function markFresh(): void {
-  fresh = threadBytes(measureThread());
+  // Without the garbage of the work that made it (compiling a profile leaves as much garbage as it keeps).
+  fresh = freshBytes();
 }
 
 /**
@@ -47,8 +55,14 @@ export function markFresh(): void {
 export function afterTask(options: { keptBytes?: number } = {}): void {
   const data = Piscina.workerData as Partial<PooledThreadData> | undefined;
   const share = data?.memoryShareBytes ?? Infinity;
-  const memory = measureThread();
-  const exiting = pastShare(threadBytes(memory), share, fresh + (options.keptBytes ?? 0));
+  const kept = fresh + (options.keptBytes ?? 0);
+  let memory = measureThread();
+  // Past its share by the counters, which count garbage too: collect it, and end only if still past.
+  if (pastShare(threadBytes(memory), share, kept)) {
+    collectGarbage();
+    memory = measureThread();
+  }
+  const exiting = pastShare(threadBytes(memory), share, kept);
   const report: ThreadReport = { [THREAD_REPORT]: true, threadId, memory, fresh, exiting };
   parentPort?.postMessage(report);
   // After Piscina has posted the answer (a macrotask after the task's own microtasks): the pool must run without

@@ -36,7 +36,7 @@ export const httpDuration = new Histogram({
 export interface MetricsSource {
   memory(): {
     budgetBytes: number;
-    components: Record<string, { bytes?: number; shareBytes: number; recycled?: number }>;
+    components: Record<string, { bytes?: number; shareBytes: number; recycled?: number; running?: number; lowered?: number }>;
   };
   /** Work waiting, per queue: reads for a replica, tasks for a thread pool, catalogs for the search index. */
   queues(): Record<string, number>;
@@ -92,6 +92,26 @@ new Gauge({
     for (const [component, memory] of Object.entries(source.memory().components)) {
       if (memory.recycled !== undefined) this.set({ component }, memory.recycled);
     }
+  },
+});
+
+new Gauge({
+  name: 'dpv_memory_replicas_running',
+  help: 'Replicas run now: QUERY_WORKERS, or as many copies of the store as fit the replicas\' share when it is not set',
+  registers: [registry],
+  collect() {
+    const running = source?.memory().components.replicas?.running;
+    if (running !== undefined) this.set(running);
+  },
+});
+
+new Gauge({
+  name: 'dpv_memory_replicas_lowered',
+  help: 'Replicas ended without a successor because their share no longer held that many copies of the store, since the start',
+  registers: [registry],
+  collect() {
+    const lowered = source?.memory().components.replicas?.lowered;
+    if (lowered !== undefined) this.set(lowered);
   },
 });
 

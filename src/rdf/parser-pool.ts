@@ -64,12 +64,13 @@ export class ParserPool {
   }
 
   private async run(pool: ManagedPool, request: ParseRequest, control?: WorkControl): Promise<ParseOutcome> {
+    const attempt = () => {
+      const started = control?.startPort();
+      const task: ParseTask = { ...request, started };
+      return { task, options: { signal: control?.signal, transferList: started ? [started] : [] } };
+    };
     try {
-      return await pool.runMade<ParseOutcome>(() => {
-        const started = control?.startPort();
-        const task: ParseTask = { ...request, started };
-        return { task, options: { signal: control?.signal, transferList: started ? [started] : [] } };
-      });
+      return await pool.run<ParseOutcome>(attempt);
     } catch (error) {
       if (control?.signal.aborted) throw error;
       // The thread died under the task (out of memory, a crash): Piscina has started another.

@@ -54,7 +54,9 @@ export interface CatalogValidatorOptions {
   deadline?: DeadlinePolicy;
   /**
    * What the validation threads may hold together (their share of MEMORY_BUDGET_MB). A thread past its part is replaced
-   * when idle, losing its kept indexes, so the kept triples are bounded to half of its part.
+   * when idle, losing its kept indexes, so the kept triples are bounded to half of what its part leaves beside its
+   * compiled profiles (the other half is for the garbage of a validation). Without `threads`, no more threads than
+   * fit it (lanesFor).
    */
   memoryBytes?: number;
   /**
@@ -65,6 +67,20 @@ export interface CatalogValidatorOptions {
   compileAtStart?: boolean;
   /** The threads validate for anonymous work only (dry runs) and run at low priority (capacity/thread-priority.ts). */
   background?: boolean;
+}
+
+/** What a validation thread holds with every profile compiled (measured: 310 MB; see compileAtStart). */
+export const COMPILED_PROFILES_BYTES = 320 * 1024 * 1024;
+
+/**
+ * Lanes: min(2, cores), fewer when `memoryBytes` would not give each twice what its compiled profiles take (they
+ * and the garbage of validating a large catalogue; measured at MEMORY_BUDGET_MB=4096: two lanes of 307 MB each held
+ * 300 MB of compiled profiles before their first catalogue). One thread then validates every write in turn.
+ */
+export function lanesFor(memoryBytes: number | undefined): number {
+  const cores = Math.min(2, os.availableParallelism());
+  if (memoryBytes === undefined) return cores;
+  return Math.max(1, Math.min(cores, Math.floor(memoryBytes / (2 * COMPILED_PROFILES_BYTES))));
 }
 
 /** No deadline: for the CLI, which validates what its operator gave it. */
@@ -96,10 +112,11 @@ export class CatalogValidator {
 
   constructor(options: CatalogValidatorOptions = {}) {
     checkProfiles();
-    this.threads = Math.max(1, options.threads ?? Math.min(2, os.availableParallelism()));
+    this.threads = Math.max(1, options.threads ?? lanesFor(options.memoryBytes));
     this.splitFrom = options.splitFrom ?? 5000;
     const laneBytes = (options.memoryBytes ?? Infinity) / this.threads;
-    this.cacheTriples = options.cacheTriples ?? Math.min(DEFAULT_CACHE_TRIPLES, Math.floor(laneBytes / 2 / KEPT_BYTES_PER_TRIPLE));
+    const forIndexes = Math.max(0, laneBytes - COMPILED_PROFILES_BYTES) / 2;
+    this.cacheTriples = options.cacheTriples ?? Math.min(DEFAULT_CACHE_TRIPLES, Math.floor(forIndexes / KEPT_BYTES_PER_TRIPLE));
     this.deadline = options.deadline ?? NO_DEADLINE;
     this.generations = Array.from({ length: this.threads }, () => 0);
     this.lanes = Array.from(
@@ -261,12 +278,13 @@ export class CatalogValidator {
    * was; forgetting is then only a full validation more.)
    */
   private async runOn(lane: number, task: ValidationTask, control: WorkControl): Promise<ValidationTaskResult | NeedFullText> {
+    const attempt = () => {
+      const started = control.startPort();
+      const request: WorkerRequest = { kind: 'validate', task, started };
+      return { task: request, options: { signal: control.signal, transferList: [started] } };
+    };
     try {
-      return await this.lanes[lane]!.runMade<ValidationTaskResult | NeedFullText>(() => {
-        const started = control.startPort();
-        const request: WorkerRequest = { kind: 'validate', task, started };
-        return { task: request, options: { signal: control.signal, transferList: [started] } };
-      });
+      return await this.lanes[lane]!.run<ValidationTaskResult | NeedFullText>(attempt);
     } catch (error) {
       if (control.signal.aborted) this.laneLost(lane);
       throw error;

@@ -10,7 +10,7 @@ export type WorkerRequest = { kind: 'validate'; task: ValidationTask; started?: 
 /**
  * Piscina entry: validation off the main thread; each thread compiles a profile's shapes once and keeps them. A thread
  * past its memory share is replaced when idle (afterTask); its compiled profiles (about 300 MB for all of them) count
- * as what a fresh thread holds, and its kept catalogue indexes (bounded by cacheTriples, half its share) as kept on
+ * as what a fresh thread holds, and its kept catalogue indexes (bounded by cacheTriples) as kept on
  * purpose, so that what makes it pass its share is garbage the heap did not give back.
  */
 export default function handle(request: WorkerRequest): ValidationTaskResult | NeedFullText | { loaded: string[] } {

@@ -8,7 +8,16 @@ export interface HealthMemory {
   budget: { bytes: number; source: string };
   components: {
     main: { bytes: number; shareBytes: number };
-    replicas: { bytes: number; shareBytes: number; recycled: number; replicas: { name: string; ready: boolean; retiring: boolean; heapUsed: number; external: number }[] };
+    replicas: {
+      bytes: number;
+      shareBytes: number;
+      recycled: number;
+      running: number;
+      most: number;
+      followsBudget: boolean;
+      lowered: number;
+      replicas: { name: string; ready: boolean; retiring: boolean; heapUsed: number; external: number; freshBytes: number }[];
+    };
     parsers: PoolMemory;
     validation: PoolMemory;
     extraction: PoolMemory;

@@ -34,6 +34,8 @@ export interface StoreOptions {
   log: Logger;
   /** What the replicas may hold together (their share of MEMORY_BUDGET_MB); unbounded when absent. */
   memoryBytes?: number;
+  /** Run as many of `replicas` as fit `memoryBytes` (ReplicaPool's fitToBudget). */
+  replicasFollowBudget?: boolean;
 }
 
 const DISK_READERS = 64;
@@ -77,6 +79,7 @@ export class GraphStore implements Store {
       withDiskRead: (work) => this.diskReads.runExclusive(work, 1),
       committedSeq: () => this.seq,
       memoryBytes: options.memoryBytes,
+      followBudget: options.replicasFollowBudget,
     });
   }
 

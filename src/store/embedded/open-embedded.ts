@@ -9,6 +9,7 @@ export function openEmbeddedStore({ config, log, memoryBytes, forCommand }: Stor
   return new GraphStore({
     dataDir: config.dataDir,
     replicas: forCommand ? 1 : config.queryWorkers,
+    replicasFollowBudget: !forCommand && config.replicasFollowBudget,
     queryTimeoutMs: config.queryTimeoutMs,
     maxQuads: config.maxQuads,
     compactJournalBytes: config.compactJournalBytes,

@@ -19,7 +19,25 @@ interface Options {
   committedSeq(): number;
   /** What the replicas may hold together (their share of MEMORY_BUDGET_MB); each may hold its part. */
   memoryBytes?: number;
+  /**
+   * Run as many replicas as fit `memoryBytes`, `size` at most (QUERY_WORKERS not set); otherwise always `size`
+   * (see fitToBudget).
+   */
+  followBudget?: boolean;
 }
+
+/**
+ * A count of replicas fits the share when each has this much of its size to spare: a write of a large catalog holds
+ * its graph twice for a moment (the old and the new quads) and a query's result on top, and a replica past its part
+ * is replaced (pastShare), which loads one more copy. Two headrooms, so the count does not flip back and forth: it is
+ * raised only when fresh copies (what a loaded replica holds) fit twice over, and lowered once the copies as they are
+ * now (the largest: at least what a fresh one would hold, since wasm memory never shrinks) no longer fit with half
+ * to spare.
+ * Measured at MEMORY_BUDGET_MB=4096 (share 1,843 MB) with 1.25 to lower: two replicas of 760 MB each stayed, and the
+ * process passed 4 GiB.
+ */
+const RAISE_HEADROOM = 2;
+const LOWER_HEADROOM = 1.5;
 
 /** The replicas' memory as /healthz and /metrics show it. */
 export interface ReplicasMemory {
@@ -30,6 +48,13 @@ export interface ReplicasMemory {
   replicas: { name: string; ready: boolean; retiring: boolean; heapUsed: number; external: number; freshBytes: number }[];
   /** Replicas replaced by a fresh one for holding more than their share, since the start. */
   recycled: number;
+  /** Replicas run now, and at most (QUERY_WORKERS, or its default when the count follows the budget). */
+  running: number;
+  most: number;
+  /** Whether the count follows the budget (QUERY_WORKERS not set). */
+  followsBudget: boolean;
+  /** Replicas ended without a successor because the store no longer fit the share that many times, since the start. */
+  lowered: number;
   /** Reads waiting for a free replica. */
   queued: number;
 }
@@ -47,19 +72,28 @@ export class ReplicaPool {
   /** The replica being replaced for its memory: one at a time, since its successor is a full store copy more. */
   private recycling: Replica | undefined;
   private recycledCount = 0;
+  /** How many replicas run: `size`, or fewer when the budget holds fewer copies of the store (see fitToBudget). */
+  private running: number;
+  private loweredCount = 0;
+  /** loadMissing() is at work. */
+  private filling = false;
 
-  constructor(private readonly options: Options) {}
+  constructor(private readonly options: Options) {
+    // Following the budget, the first replica's size decides whether more are loaded (raised in fitToBudget).
+    this.running = options.followBudget && options.memoryBytes !== undefined ? 1 : options.size;
+  }
 
   get readyCount(): number {
     return this.replicas.filter((r) => r.ready && !r.retiring).length;
   }
 
+  /** The replicas the pool runs now (at most QUERY_WORKERS). */
   get size(): number {
-    return this.options.size;
+    return this.running;
   }
 
   private get shareBytes(): number {
-    return (this.options.memoryBytes ?? Infinity) / this.options.size;
+    return (this.options.memoryBytes ?? Infinity) / this.running;
   }
 
   memory(): ReplicasMemory {
@@ -70,22 +104,36 @@ export class ReplicaPool {
       replicas,
       recycled: this.recycledCount,
       queued: this.waiting.length,
+      running: this.running,
+      most: this.options.size,
+      followsBudget: this.options.followBudget ?? false,
+      lowered: this.loweredCount,
     };
   }
 
   /**
    * Load the first replica and resolve: from then on the store serves. The others load after it, one at a time, in
    * the background (measured: two loads side by side on 2 vCPUs each take about twice as long as one alone, so
-   * loading them together would delay readiness to ~2x Oxigraph's own load time).
+   * loading them together would delay readiness to ~2x Oxigraph's own load time). When the count follows the budget,
+   * the first replica's size decides how many others are loaded (fitToBudget, called as it reports it).
    */
   async start(onProgress: (graphs: number, total: number, quads: number) => void): Promise<InitResult> {
     const first = await this.spawn(onProgress);
+    this.loadMissing();
+    return first;
+  }
+
+  /** Load replicas one at a time until `running` are up (not awaited: the store serves meanwhile). */
+  private loadMissing(): void {
+    if (this.filling) return;
+    this.filling = true;
     void (async () => {
-      for (let i = 1; i < this.options.size && !this.closing; i++) {
+      while (this.replicas.filter((r) => !r.retiring).length < this.running && !this.closing) {
         await this.spawn().catch((error: Error) => this.options.log.error({ err: error.message }, 'could not start a replica'));
       }
-    })();
-    return first;
+    })().finally(() => {
+      this.filling = false;
+    });
   }
 
   /**
@@ -199,7 +247,10 @@ export class ReplicaPool {
         { onProgress: (p) => onProgress?.(p.graphs, p.totalGraphs, p.quads) },
       );
       const init = await result;
+      // Its first memory report follows the load: what a fresh replica of this store holds, which fitToBudget needs.
+      await replica.reported();
       replica.ready = true;
+      this.fitToBudget(replica);
       this.options.log.info({ replica: replica.name, ...init }, 'replica ready');
       this.wakeOne();
       return init;
@@ -212,6 +263,8 @@ export class ReplicaPool {
     // A replica being replaced for its memory already has its successor loading (see recycle()).
     if (this.closing || replica.retiring || replica === this.recycling) return;
     if (error) this.options.log.error({ replica: replica.name, err: error.message }, 'replica stopped unexpectedly');
+    // Not when the count was lowered while it ran: the others are all that is run now.
+    if (this.replicas.filter((r) => !r.retiring).length >= this.running) return;
     this.options.log.warn({ replica: replica.name }, 'rebuilding replica from disk');
     this.spawn().catch((e: Error) => this.options.log.error({ err: e.message }, 'could not rebuild replica'));
   }
@@ -230,9 +283,58 @@ export class ReplicaPool {
       replica.freshBytes = bytes;
       return;
     }
-    if (this.closing || this.recycling || replica.retiring || !replica.ready || this.replicas.length > this.options.size) return;
+    if (this.closing || this.recycling || replica.retiring || !replica.ready || this.replicas.length > this.running) return;
+    if (this.fitToBudget()) return;
     if (!pastShare(bytes, this.shareBytes, replica.freshBytes)) return;
     void this.recycle(replica);
+  }
+
+  /**
+   * With QUERY_WORKERS unset, the replicas run are as many copies of the store as fit their share (RAISE_HEADROOM,
+   * LOWER_HEADROOM), one at least: a budget that cannot hold two copies with room to spare runs one, rather than
+   * replacing two again and again, each barely past its half (measured at MEMORY_BUDGET_MB=4096 with 2M quads: a
+   * fresh replica held 828 MB of a 966 MB half, and they were replaced three times in eight minutes). Decided from
+   * a replica's size when it has loaded (`loaded`: raised, or lowered at the start), and from what the replicas
+   * hold after each request (lowered as the store grows). Lowering ends the largest replica once its reads are done.
+   * Returns whether it lowered the count.
+   */
+  private fitToBudget(loaded?: Replica): boolean {
+    const share = this.options.memoryBytes;
+    if (!this.options.followBudget || share === undefined || this.closing || this.recycling) return false;
+    const live = this.replicas.filter((r) => r.ready && !r.retiring && r.freshBytes > 0);
+    if (loaded) {
+      const fit = Math.max(1, Math.min(this.options.size, Math.floor(share / (loaded.freshBytes * RAISE_HEADROOM))));
+      if (fit > this.running) {
+        this.options.log.info({ replicas: fit, freshBytes: loaded.freshBytes, shareBytes: share }, 'the replicas\' memory share holds more copies of the store: loading more');
+        this.running = fit;
+        this.loadMissing();
+        return false;
+      }
+    }
+    let lowered = false;
+    if (this.running > 1 && live.length > 0) {
+      // The largest copy: every replica will hold what the one that applied the latest write holds, and its report
+      // arrives before the write is sent to the others, so a write that no longer fits twice is applied once.
+      // (With the smallest, two replicas each applied the fifth 10,000-dataset catalog before the count was
+      // lowered, and the process peaked at 4,319 MB at MEMORY_BUDGET_MB=4096.)
+      const copy = Math.max(...live.map((r) => (r === loaded ? r.freshBytes : threadBytes(r.memory))));
+      if (this.running * copy * LOWER_HEADROOM > share) {
+        this.running--;
+        this.loweredCount++;
+        lowered = true;
+        this.options.log.warn({ replicas: this.running, copyBytes: copy, shareBytes: share }, 'the replicas\' memory share no longer holds this many copies of the store with room to spare: running fewer');
+      }
+    }
+    // More ready than run (lowered now, or while one was being rebuilt): the largest end once their reads are done.
+    const ready = live.filter((r) => r.ready);
+    while (ready.length > this.running) {
+      const largest = ready.reduce((a, b) => (threadBytes(b.memory) > threadBytes(a.memory) ? b : a));
+      ready.splice(ready.indexOf(largest), 1);
+      this.options.log.info({ replica: largest.name, bytes: threadBytes(largest.memory) }, 'ending a replica the budget does not hold');
+      largest.retiring = true;
+      this.endIfRetired(largest);
+    }
+    return lowered;
   }
 
   private async recycle(old: Replica): Promise<void> {

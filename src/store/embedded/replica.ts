@@ -48,6 +48,7 @@ export class Replica {
   freshBytes = 0;
   /** Replaced by a fresh replica: it takes no new reads and ends once its last one is done, without a rebuild. */
   retiring = false;
+  private readonly memoryWaiters: (() => void)[] = [];
 
   constructor(
     readonly name: string,
@@ -62,6 +63,11 @@ export class Replica {
       this.fail(new ReplicaError('the replica working on this request was stopped', 'terminated'));
       onExit(this, error);
     });
+  }
+
+  /** Resolves at the replica's next memory report (it sends one after every request). */
+  reported(): Promise<void> {
+    return new Promise((resolve) => this.memoryWaiters.push(resolve));
   }
 
   get alive(): boolean {
@@ -115,6 +121,7 @@ export class Replica {
     if (message.type === 'memory') {
       this.memory = message.memory;
       this.onMemory(this);
+      for (const resolve of this.memoryWaiters.splice(0)) resolve();
       return;
     }
     const pending = this.pending.get(message.id);
@@ -155,5 +162,6 @@ export class Replica {
     this.ready = false;
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+    for (const resolve of this.memoryWaiters.splice(0)) resolve();
   }
 }
