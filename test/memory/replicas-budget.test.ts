@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { expect } from 'chai';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { indexReady } from '../support/dataset-index.js';
 import { eventually, goteborgCatalog, health, putCatalog, tripleCount } from './support.js';
 
 const MB = 1024 * 1024;
@@ -70,8 +71,10 @@ describe('replicas following the memory budget', function () {
     expect(await tripleCount(server)).to.equal(stored);
     h = await health(server);
     expect(h.replicas).to.equal(1);
-    expect(replicas(h).recycled).to.be.at.most(1);
-    // (The catalog's record changes with each write, so the store's count may differ by a few quads.)
+    // Five writes of 1,500 datasets: a replacement or two when its wasm memory peaks, not one per write.
+    expect(replicas(h).recycled).to.be.at.most(2);
+    // The quality graphs follow each write once the search index has it: count after they have.
+    await indexReady(server);
     const written = await sparqlCount(server);
     expect(written).to.be.at.least(stored);
 
@@ -80,6 +83,7 @@ describe('replicas following the memory budget', function () {
     h = await health(server);
     expect(h.replicas).to.equal(2);
     expect(replicas(h).followsBudget).to.equal(false);
+    await indexReady(server);
     expect(await sparqlCount(server)).to.equal(written);
   });
 
