@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import crypto from 'node:crypto';
 
@@ -15,4 +16,17 @@ export async function writeFileDurably(file: string, data: string | Uint8Array):
     await handle.close();
   }
   await fsp.rename(tmp, file);
+}
+
+/** The same, blocking: for a worker thread between tasks and for small state files written inside a write lock. */
+export function writeFileDurablySync(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
 }

@@ -14,6 +14,7 @@ import { countNewlines } from '../../rdf/ntriples-lines.js';
 import { freeWasm } from '../../rdf/wasm-objects.js';
 import { measureThread } from '../../memory/thread-memory.js';
 import { threadPriorityFor } from '../../capacity/thread-priority.js';
+import { writeFileDurablySync } from '../../files/durable-file.js';
 
 /**
  * One replica of the store in its own thread. Oxigraph's calls are synchronous and cannot be cancelled, so they
@@ -375,25 +376,13 @@ function snapshot(dataDir: string, which: GraphName[] | 'all'): SnapshotResult {
     const dump = store.dump({ format: 'nt', from_graph_name: term(graph) });
     const entry: SnapshotEntry = { graph, file: `${stem}.nt`, quads: countNewlines(dump) };
     counts.set(graph, entry.quads);
-    writeDurably(path.join(dir, entry.file), dump);
+    writeFileDurablySync(path.join(dir, entry.file), dump);
     const kept = originals.export(graph);
     if (kept.length) {
       entry.originals = `${stem}.originals.json`;
-      writeDurably(path.join(dir, entry.originals), JSON.stringify(kept));
+      writeFileDurablySync(path.join(dir, entry.originals), JSON.stringify(kept));
     }
     entries.push(entry);
   }
   return { seq: appliedSeq, entries };
-}
-
-function writeDurably(file: string, data: string): void {
-  const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { writeFileDurablySync } from '../../files/durable-file.js';
 /**
  * What the remote backend keeps on this machine beside the literal originals. The write count lives in the remote
  * store itself (WRITE_COUNT), changed with each write; the records live in src/records.
@@ -35,7 +36,7 @@ export class LocalState {
   /** A write was acknowledged now. */
   noteWrite(): void {
     this.state = { lastWrite: Date.now() };
-    writeAtomically(path.join(this.dir, 'state.json'), JSON.stringify(this.state));
+    writeFileDurablySync(path.join(this.dir, 'state.json'), JSON.stringify(this.state));
   }
 
   readOriginals(graph: string): [string, string[]][] | undefined {
@@ -47,22 +48,10 @@ export class LocalState {
   writeOriginals(graph: string, entries: [string, string[]][]): void {
     const file = this.originalsFile(graph);
     if (entries.length === 0) fs.rmSync(file, { force: true });
-    else writeAtomically(file, JSON.stringify({ graph, entries }));
+    else writeFileDurablySync(file, JSON.stringify({ graph, entries }));
   }
 
   private originalsFile(graph: string): string {
     return path.join(this.dir, 'originals', `${crypto.createHash('sha256').update(graph).digest('hex')}.json`);
   }
-}
-
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temporary, 'w');
-  try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temporary, file);
 }
