@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
+import { expect } from 'chai';
+import { StoreError } from '../../src/store/store-error.js';
 import { RemoteStore, type RemoteStoreOptions } from '../../src/store/remote/remote-store.js';
-import { VIRTUOSO_PASSWORD, VIRTUOSO_RESULT_ROWS, VIRTUOSO_USER, type Virtuoso } from '../support/virtuoso.js';
+import { VIRTUOSO_PASSWORD, VIRTUOSO_USER, remoteStoreOptions, type Virtuoso } from '../support/virtuoso.js';
 
 export const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
@@ -21,17 +22,7 @@ export function remoteDataDir(): string {
 
 /** A remote store on the test run's Virtuoso with a fresh DATA_DIR (or the one given), opened. */
 export async function openRemoteStore(virtuoso: Virtuoso, options: Partial<RemoteStoreOptions> = {}): Promise<RemoteStore> {
-  const store = new RemoteStore({
-    queryUrl: virtuoso.queryUrl,
-    updateUrl: virtuoso.updateUrl,
-    graphStoreUrl: virtuoso.graphStoreUrl,
-    credentials: { auth: 'digest', user: VIRTUOSO_USER, password: VIRTUOSO_PASSWORD },
-    pageRows: VIRTUOSO_RESULT_ROWS,
-    queryTimeoutMs: 30_000,
-    dataDir: remoteDataDir(),
-    log: pino({ level: 'silent' }),
-    ...options,
-  });
+  const store = new RemoteStore({ ...remoteStoreOptions(virtuoso, remoteDataDir()), ...options });
   await store.open();
   return store;
 }
@@ -61,3 +52,14 @@ export async function text(render: (onChunk: (chunk: Uint8Array) => void) => Pro
   return Buffer.concat(chunks).toString('utf8');
 }
 
+
+/** The StoreError a promise is rejected with (fails the test when it resolves or rejects with something else). */
+export async function storeErrorOf(promise: Promise<unknown>): Promise<StoreError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(StoreError);
+    return error as StoreError;
+  }
+  throw new Error('expected a StoreError');
+}

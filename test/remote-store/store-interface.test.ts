@@ -5,21 +5,11 @@ import { RemoteStore } from '../../src/store/remote/remote-store.js';
 import { DEFAULT_GRAPH, type Store, type StoreChange } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { emptyVirtuoso, virtuosoOrSkip, type Virtuoso } from '../support/virtuoso.js';
-import { XSD, openRemoteStore, remoteDataDir, rawFetch, sortedLines, text } from './open-remote.js';
+import { XSD, openRemoteStore, remoteDataDir, rawFetch, sortedLines, text , storeErrorOf } from './open-remote.js';
 
 const EX = 'http://example.org/iface/';
 const catalog = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => `<${EX}d${i}> <http://purl.org/dc/terms/title> "${tag} ${i}"@sv .\n<${EX}d${i}> <http://purl.org/dc/terms/issued> "2024-01-0${(i % 9) + 1}"^^<${XSD}date> .\n`).join('');
-
-async function storeError(promise: Promise<unknown>): Promise<StoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(StoreError);
-    return error as StoreError;
-  }
-  throw new Error('expected a StoreError');
-}
 
 describe('remote store through the Store interface (Virtuoso)', function () {
   this.timeout(180_000);
@@ -131,11 +121,11 @@ describe('remote store through the Store interface (Virtuoso)', function () {
     try {
       await other.replaceGraph(`${EX}to-drop`, `<${EX}s> <${EX}p> "o" .\n`);
       // A graph that is not ours does not exist for us, Virtuoso's own included.
-      const system = await storeError(other.update('DROP GRAPH <http://www.openlinksw.com/schemas/virtrdf#>', EX));
+      const system = await storeErrorOf(other.update('DROP GRAPH <http://www.openlinksw.com/schemas/virtrdf#>', EX));
       expect(system.kind).to.equal('unsupported');
       expect(system.message).to.include('does not exist');
       await other.update('CLEAR SILENT GRAPH <http://www.openlinksw.com/schemas/virtrdf#>', EX);
-      const write = await storeError(other.update('DELETE WHERE { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }', EX));
+      const write = await storeErrorOf(other.update('DELETE WHERE { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }', EX));
       expect(write.message).to.include('belongs to the remote store');
       await other.update('DROP ALL', EX);
       expect(await other.listGraphs()).to.deep.equal([]);
@@ -184,13 +174,13 @@ describe('remote store through the Store interface (Virtuoso)', function () {
   });
 
   it('gives syntax errors with line and column, and refuses LOAD', async () => {
-    const query = await storeError(text((onChunk) => store.query('SELECT ?s\nWHERE { ?s ?p }', 'application/sparql-results+json', EX, undefined, onChunk)));
+    const query = await storeErrorOf(text((onChunk) => store.query('SELECT ?s\nWHERE { ?s ?p }', 'application/sparql-results+json', EX, undefined, onChunk)));
     expect(query.kind).to.equal('syntax');
     expect(query.line).to.equal(2);
     expect(query.column).to.be.a('number');
-    const update = await storeError(store.update('INSERT DATA {\n  <a> <b> }', EX));
+    const update = await storeErrorOf(store.update('INSERT DATA {\n  <a> <b> }', EX));
     expect(update).to.include({ kind: 'syntax', line: 2 });
-    expect((await storeError(store.update('LOAD <http://example.org/x>', EX))).kind).to.equal('unsupported');
+    expect((await storeErrorOf(store.update('LOAD <http://example.org/x>', EX))).kind).to.equal('unsupported');
   });
 
   it('renders graphs, CONSTRUCT parts and extra triples in every RDF media type, literals as written', async () => {
@@ -220,7 +210,7 @@ describe('remote store through the Store interface (Virtuoso)', function () {
       dataDir: remoteDataDir(),
       log: pino({ level: 'silent' }),
     });
-    const error = await storeError(closed.open());
+    const error = await storeErrorOf(closed.open());
     expect(error.kind).to.equal('unavailable');
     expect(error.message).to.include('127.0.0.1:9');
   });

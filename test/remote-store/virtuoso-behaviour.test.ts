@@ -3,20 +3,10 @@ import { Readable } from 'node:stream';
 import { StoreError } from '../../src/store/store-error.js';
 import type { RemoteStore } from '../../src/store/remote/remote-store.js';
 import { VIRTUOSO_RESULT_ROWS, virtuosoOrSkip, type Virtuoso } from '../support/virtuoso.js';
-import { XSD, openRemoteStore, remoteDataDir, rawFetch, sortedLines, text } from './open-remote.js';
+import { XSD, openRemoteStore, remoteDataDir, rawFetch, sortedLines, text , storeErrorOf } from './open-remote.js';
 
 const EX = 'http://example.org/';
 const many = (n: number, tag = 'v') => Array.from({ length: n }, (_, i) => `<${EX}s${i}> <${EX}p> "${tag} ${i} ${'x'.repeat(40)}" .\n`).join('');
-
-async function rejection(promise: Promise<unknown>): Promise<StoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(StoreError);
-    return error as StoreError;
-  }
-  throw new Error('expected a StoreError');
-}
 
 /**
  * Each behaviour measured on Virtuoso 7.2.5 (issue 10): first shown on Virtuoso itself, then the backend's handling
@@ -65,7 +55,7 @@ describe('remote store: what Virtuoso does and how the backend handles it', func
 
     const graph = `${EX}half-backend`;
     await store.replaceGraph(graph, old);
-    const error = await rejection(store.replaceGraph(graph, failing));
+    const error = await storeErrorOf(store.replaceGraph(graph, failing));
     expect(error.kind).to.equal('syntax');
     expect(error.line).to.equal(30_001);
     expect(sortedLines(await store.ntriples([{ graph }]))).to.deep.equal(sortedLines(old));
@@ -85,7 +75,7 @@ describe('remote store: what Virtuoso does and how the backend handles it', func
     expect(sortedLines(await raw.text()).length).to.be.below(VIRTUOSO_RESULT_ROWS * 2);
 
     expect(sortedLines(await store.ntriples([{ graph }]))).to.deep.equal(sortedLines(body));
-    const error = await rejection(
+    const error = await storeErrorOf(
       text((onChunk) => store.query(`SELECT * WHERE { GRAPH <${graph}> { ?s ?p ?o } }`, 'application/sparql-results+json', EX, undefined, onChunk)),
     );
     expect(error.kind).to.equal('unsupported');
@@ -109,7 +99,7 @@ describe('remote store: what Virtuoso does and how the backend handles it', func
     expect(rawConstruct.status).to.equal(200);
     expect(rawConstruct.headers.get('x-sparql-maxrows')).to.equal(null);
     expect(sortedLines(await rawConstruct.text()).length).to.be.below(VIRTUOSO_RESULT_ROWS * 2);
-    const cut = await rejection(text((onChunk) => store.query(construct, 'text/turtle', EX, undefined, onChunk)));
+    const cut = await storeErrorOf(text((onChunk) => store.query(construct, 'text/turtle', EX, undefined, onChunk)));
     expect(cut.kind).to.equal('unsupported');
     const small = await text((onChunk) => store.query(`${construct} LIMIT 10`, 'application/n-triples', EX, undefined, onChunk));
     expect(sortedLines(small)).to.have.length(10);
@@ -141,7 +131,7 @@ describe('remote store: what Virtuoso does and how the backend handles it', func
     const quick = await openRemoteStore(virtuoso, { queryTimeoutMs: 500 });
     try {
       const started = Date.now();
-      const error = await rejection(text((onChunk) => quick.query(slow, 'application/sparql-results+json', EX, undefined, onChunk)));
+      const error = await storeErrorOf(text((onChunk) => quick.query(slow, 'application/sparql-results+json', EX, undefined, onChunk)));
       expect(error.kind).to.equal('timeout');
       expect(Date.now() - started).to.be.below(15_000);
     } finally {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { registerTestStore } from './store-backend.js';
+import { pino } from 'pino';
 
 const VIRTUOSO = '/usr/bin/virtuoso-t';
 const ISQL = '/usr/bin/isql-vt';
@@ -118,6 +119,20 @@ export function remoteStoreEnv(virtuoso: Virtuoso): Record<string, string> {
   };
 }
 
+/** The backend's settings for the run's Virtuoso (what remoteStoreEnv gives a server, as options). */
+export function remoteStoreOptions(virtuoso: Virtuoso, dataDir: string) {
+  return {
+    queryUrl: virtuoso.queryUrl,
+    updateUrl: virtuoso.updateUrl,
+    graphStoreUrl: virtuoso.graphStoreUrl,
+    credentials: { auth: 'digest' as const, user: VIRTUOSO_USER, password: VIRTUOSO_PASSWORD },
+    pageRows: VIRTUOSO_RESULT_ROWS,
+    queryTimeoutMs: 30_000,
+    dataDir,
+    log: pino({ level: 'silent' }),
+  };
+}
+
 /**
  * Drop every graph the backend lists in the run's Virtuoso, and its default graph, so a suite starts on an empty
  * store: the suites share one instance, and the list of our graphs lives in Virtuoso. Done through the backend itself
@@ -125,18 +140,8 @@ export function remoteStoreEnv(virtuoso: Virtuoso): Record<string, string> {
  */
 export async function emptyVirtuoso(virtuoso: Virtuoso): Promise<void> {
   const { RemoteStore } = await import('../../src/store/remote/remote-store.js');
-  const { pino } = await import('pino');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpv-remote-empty-'));
-  const store = new RemoteStore({
-    queryUrl: virtuoso.queryUrl,
-    updateUrl: virtuoso.updateUrl,
-    graphStoreUrl: virtuoso.graphStoreUrl,
-    credentials: { auth: 'digest', user: VIRTUOSO_USER, password: VIRTUOSO_PASSWORD },
-    pageRows: VIRTUOSO_RESULT_ROWS,
-    queryTimeoutMs: 30_000,
-    dataDir,
-    log: pino({ level: 'silent' }),
-  });
+  const store = new RemoteStore(remoteStoreOptions(virtuoso, dataDir));
   await store.open();
   try {
     await store.update('DROP ALL', 'http://localhost/');
