@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Store } from './store/store.js';
 import type { Records } from './records/records.js';
+import type { AuditLog } from './audit/audit-log.js';
+import type { Tiers } from './tiers/tiers.js';
 import type { ParserPool } from './rdf/parser-pool.js';
 import type { Authenticator } from './auth/authenticate.js';
 import type { Organisations } from './organisations/organisations.js';
@@ -17,6 +19,10 @@ export interface AppContext {
   store: Store;
   /** Catalog records and token hashes, in SQLite beside the store (src/records). */
   records: Records;
+  /** Who changed what and when; append-only (src/audit). */
+  audit: AuditLog;
+  /** Each organisation's licence tier over time (src/tiers). */
+  tiers: Tiers;
   parsers: ParserPool;
   auth: Authenticator;
   organisations: Organisations;

@@ -10,6 +10,8 @@ import { Authenticator } from './auth/authenticate.js';
 import { resolveAdminToken } from './auth/admin-token.js';
 import { RecordsTokenDirectory } from './auth/token-directory.js';
 import { Records } from './records/records.js';
+import { AuditLog } from './audit/audit-log.js';
+import { Tiers } from './tiers/tiers.js';
 import { settleWithStore } from './records/settle-with-store.js';
 import { Organisations } from './organisations/organisations.js';
 import { createApp } from './app.js';
@@ -75,6 +77,8 @@ export async function startServer(configured: Config): Promise<RunningServer> {
     config,
     store,
     records,
+    audit: new AuditLog(records.db),
+    tiers: new Tiers(records.db),
     parsers: new ParserPool({ memoryBytes: shares.parsers * (1 - PublicWork.MEMORY_PART) }),
     validator: new CatalogValidator({ deadline: config.parseDeadline, memoryBytes: shares.validation * (1 - PublicWork.MEMORY_PART) }),
     auth,

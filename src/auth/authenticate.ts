@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { forbidden, unauthorized } from '../http/errors.js';
 import { hashToken, sameHash } from './token-hash.js';
+import { isRegionAdmin } from './access.js';
 
 export interface Principal {
   role: 'admin' | 'publisher';
@@ -35,7 +36,7 @@ export class Authenticator {
   requireAdmin(req: Request, what: string): Principal {
     const principal = this.identify(req);
     if (!principal) throw unauthorized(`${what} needs the admin token ("Authorization: Bearer <token>")`);
-    if (principal.role !== 'admin') throw forbidden(`${what} needs the admin token; this token may only publish its organisation's catalogs`);
+    if (!isRegionAdmin(principal)) throw forbidden(`${what} needs the admin token; this token may only publish its organisation's catalogs`);
     return principal;
   }
 }

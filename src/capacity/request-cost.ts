@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { Client } from './client.js';
+import { isRegionAdmin } from '../auth/access.js';
 
 /**
  * How a request counts against its client's limits:
@@ -23,7 +24,7 @@ const VALIDATION_REPORT = /^\/catalogs\/[^/]+\/validation$/;
 export function requestCost(req: Request, client: Client): RequestCost {
   if (UNLIMITED_PATHS.has(req.path)) return 'exempt';
   const { principal } = client;
-  if (principal?.role === 'admin') return 'exempt';
+  if (isRegionAdmin(principal)) return 'exempt';
   const write = req.method !== 'GET' && req.method !== 'HEAD';
   if (write && principal?.organisation && ownCatalogue(req.path, principal.organisation)) return 'exempt';
   if (req.path === '/sparql') return write || 'query' in req.query || 'update' in req.query ? 'costly' : 'read';

@@ -2,6 +2,7 @@ import { Mutex } from 'async-mutex';
 import { canPatch, type Store } from '../store/store.js';
 import { conflict, preconditionFailed, unprocessable, forbidden, notFound, HttpError } from '../http/errors.js';
 import type { Principal } from '../auth/authenticate.js';
+import { mayPublishFor } from '../auth/access.js';
 import { catalogGraph } from './catalog-id.js';
 import { allRecords, getRecord, recordKey, summariseWarnings, type CatalogRecord } from './catalog-record.js';
 import type { Records } from '../records/records.js';
@@ -145,7 +146,7 @@ export class CatalogWriter {
     if (!organisation) {
       throw notFound(`No organisation has the catalog id "${id}": use an organisation id (see /organisations) or {organisationId}-{suffix}`);
     }
-    if (principal.role !== 'admin' && principal.organisation !== organisation) {
+    if (!mayPublishFor(principal, organisation)) {
       throw forbidden(`This token publishes for ${principal.organisation}; catalog "${id}" belongs to ${organisation}`);
     }
     return organisation;

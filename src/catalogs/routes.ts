@@ -17,6 +17,7 @@ import { REPORT_MEDIA_TYPES, reportToJson, writeReport, type ValidationReport } 
 import { groupReportOf, groupsToJson } from '../validation/report-groups.js';
 import { clientSignal } from '../http/client-signal.js';
 import { afterLargeWork } from '../memory/main-garbage.js';
+import { isRegionAdmin } from '../auth/access.js';
 
 export interface CatalogServices {
   writer: CatalogWriter;
@@ -124,7 +125,7 @@ async function writeCatalog(ctx: AppContext, services: CatalogServices, req: Req
   const parsed = performance.now() - received - receive;
   if (body.quads === 0) throw badRequest('The request body is empty: a catalog needs at least its dcat:Catalog resource');
   const reading = known && body.against ? { against: known, ...body.against } : undefined;
-  const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile, reading, mayChangeProfile: principal.role === 'admin', signal: clientSignal(res) });
+  const outcome = await services.writer.write(kind, id, organisation, body.ntriples, { ifMatch: req.headers['if-match'], profile, reading, mayChangeProfile: isRegionAdmin(principal), signal: clientSignal(res) });
   afterLargeWork(body.ntriples.length);
   res.setHeader('ETag', etagFor(outcome.record, 'ttl'));
   res.setHeader('Last-Modified', httpDate(outcome.record.modified));

@@ -2,8 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 /**
- * The server's own records in SQLite (`DATA_DIR/records.sqlite`): catalog records and token hashes today, accounts
- * and usage counts later. The schema is versioned: each migration runs once, in order, in a transaction, and
+ * The server's own records in SQLite (`DATA_DIR/records.sqlite`): catalog records and token hashes, the audit log,
+ * tiers, and (as modules arrive) accounts and usage counts. The schema is versioned: each migration runs once, in order, in a transaction, and
  * `PRAGMA user_version` says how many have run. Append new migrations; never edit one that has shipped.
  */
 const MIGRATIONS: string[] = [
@@ -12,9 +12,21 @@ const MIGRATIONS: string[] = [
   `CREATE TABLE record (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
    CREATE TABLE pending_write (seq INTEGER PRIMARY KEY, write_id TEXT NOT NULL, changes TEXT NOT NULL, prepared_at INTEGER NOT NULL);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+  // 2 (issue 11): the audit log, append-only (src/audit), and each organisation's tier over time (src/tiers): a row
+  // per change, in force from valid_from (a date) until the next row's.
+  `CREATE TABLE audit_event (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+     organisation TEXT, target TEXT NOT NULL, details TEXT NOT NULL);
+   CREATE INDEX audit_event_organisation ON audit_event (organisation, id);
+   CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TABLE organisation_tier (organisation TEXT NOT NULL, valid_from TEXT NOT NULL, tier TEXT NOT NULL,
+     set_by TEXT NOT NULL, set_at TEXT NOT NULL, PRIMARY KEY (organisation, valid_from)) WITHOUT ROWID;`,
 ];
 
 export const RECORDS_FILE = 'records.sqlite';
+
+/** The schema version this build writes: how many migrations it knows. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function openRecordsDb(dataDir: string): Database.Database {
   const db = new Database(path.join(dataDir, RECORDS_FILE));

@@ -23,7 +23,8 @@ export interface PreparedChanges {
  */
 export class Records {
   private readonly values = new Map<string, unknown>();
-  private readonly db: Database.Database;
+  /** The database itself, for modules that keep tables of their own in it (src/audit, src/tiers, accounts). */
+  readonly db: Database.Database;
   private readonly statements;
 
   private constructor(db: Database.Database) {

@@ -12,6 +12,7 @@ import { serviceDescription } from './service-description.js';
 import { applyUsingGraphs } from './update-dataset.js';
 import { checkSparqlText } from './text-limits.js';
 import { clientOf } from '../capacity/client.js';
+import { isRegionAdmin } from '../auth/access.js';
 import { StoreError } from '../store/store-error.js';
 
 /** SPARQL 1.1 Protocol: queries over the union of public graphs, updates with the admin token. */
@@ -39,7 +40,7 @@ export function sparqlEndpoint(ctx: AppContext) {
 
     // Each client has its minute's query time (capacity/query-time-budget.ts); the operator has no limit.
     const client = clientOf(req, ctx.auth);
-    const charge = client.principal?.role === 'admin' ? undefined : ctx.publicWork.queryTime.admit(client, res);
+    const charge = isRegionAdmin(client.principal) ? undefined : ctx.publicWork.queryTime.admit(client, res);
 
     // Unknown form: evaluate anyway so the client gets the store's syntax error with its position.
     const mediaType = negotiate(req.headers, resultMediaTypes(queryForm(request.text) ?? 'SELECT'));

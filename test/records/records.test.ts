@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import Database from 'better-sqlite3';
 import { Records } from '../../src/records/records.js';
-import { RECORDS_FILE } from '../../src/records/records-db.js';
+import { RECORDS_FILE, SCHEMA_VERSION } from '../../src/records/records-db.js';
 import { tempDataDir } from '../support/server.js';
 
 describe('records (SQLite beside the store)', () => {
@@ -69,10 +69,25 @@ describe('records (SQLite beside the store)', () => {
     records.close();
   });
 
+  it('brings a database of schema version 1 (0.6.0) up to date, keeping its records', () => {
+    const old = new Database(path.join(dir, RECORDS_FILE));
+    old.exec(`CREATE TABLE record (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE pending_write (seq INTEGER PRIMARY KEY, write_id TEXT NOT NULL, changes TEXT NOT NULL, prepared_at INTEGER NOT NULL);
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO record VALUES ('token:a', '{"org":"ale"}');`);
+    old.pragma('user_version = 1');
+    old.close();
+    const records = Records.open(dir);
+    expect(records.get('token:a')).to.deep.equal({ org: 'ale' });
+    expect(records.db.pragma('user_version', { simple: true })).to.equal(SCHEMA_VERSION);
+    expect(records.db.prepare('SELECT count(*) AS n FROM audit_event').get()).to.deep.equal({ n: 0 });
+    records.close();
+  });
+
   it('versions its schema, and refuses a database from a newer release', () => {
     Records.open(dir).close();
     const db = new Database(path.join(dir, RECORDS_FILE));
-    expect(db.pragma('user_version', { simple: true })).to.equal(1);
+    expect(db.pragma('user_version', { simple: true })).to.equal(SCHEMA_VERSION);
     db.pragma('user_version = 99');
     db.close();
     expect(() => Records.open(dir)).to.throw(/schema version 99, newer than this server knows/);
