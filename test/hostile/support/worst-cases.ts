@@ -1,6 +1,7 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { head, rawExchange } from './raw-http.js';
+import { entityBody, RDF_HEAD } from '../../limits/hostile-bodies.js';
 
 /**
  * The most expensive bodies of each family, as one anonymous client would send them: what the concurrent case and
@@ -18,13 +19,12 @@ export interface HostileClient {
   localAddress?: string;
 }
 
-const RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"';
 const VALIDATE = '/validate?profile=dcat-ap-3';
 
 /** Built once: the bodies are megabytes and the same every time. */
 const bodies = {
-  deepXml: `<?xml version="1.0"?>\n<rdf:RDF ${RDF_NS}><rdf:Description rdf:about="http://example.org/a">${'<ex:p rdf:parseType="Resource">'.repeat(100_000)}${'</ex:p>'.repeat(100_000)}</rdf:Description></rdf:RDF>\n`,
-  entityBomb: `<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY big "${'x'.repeat(50_000)}">]>\n<rdf:RDF ${RDF_NS}><rdf:Description rdf:about="http://example.org/a"><ex:p>${'&big;'.repeat(50_000)}</ex:p></rdf:Description></rdf:RDF>`,
+  deepXml: `${RDF_HEAD}<rdf:Description rdf:about="http://example.org/a">${'<ex:p rdf:parseType="Resource">'.repeat(100_000)}${'</ex:p>'.repeat(100_000)}</rdf:Description></rdf:RDF>\n`,
+  entityBomb: entityBody(50_000, 50_000),
   deepLists: `@prefix ex: <http://example.org/> .\nex:a ex:b ${'( '.repeat(100_000)}${') '.repeat(100_000)}.\n`,
   deepJson: `{"@id": "http://example.org/a", "http://example.org/p": ${'['.repeat(100_000)}"x"${']'.repeat(100_000)}}`,
   longLine: `<http://example.org/s> <http://example.org/p> "${'x'.repeat(6 * 1024 * 1024)}" .\n`,
