@@ -60,7 +60,8 @@ export class AdminPages {
     const amount = (ore: number | undefined) => (ore === undefined ? a.unknown : money(ore));
     const year = String(report.year);
     const dates = [...new Set(report.organisations.map((r) => r.population?.date).filter((d): d is string => d !== undefined))];
-    const suffixLink = (ext: string) => this.renderer.link(`${FEES_PATH}.${ext}?year=${year}`, page);
+    // The data is the same in every language, so the download links carry no ?lang=.
+    const suffixLink = (ext: string) => `${FEES_PATH}.${ext}?year=${year}`;
     return this.renderer.renderPage('admin-fees', a.feesTitle(year), {
       a,
       sub: this.subNav(a, page, 'fees'),
