@@ -35,8 +35,8 @@ export class AdminPages {
         name: row.organisation.name,
         href: this.renderer.link(`/organisations/${encodeURIComponent(row.organisation.id)}`, page),
         tier: row.status.tier ?? a.notJoined,
-        since: row.status.since ? { text: formatDate(row.status.since, page.lang), datetime: row.status.since } : undefined,
-        joined: row.status.joined ? { text: formatDate(row.status.joined, page.lang), datetime: row.status.joined } : undefined,
+        since: row.status.since ? isoDay(row.status.since) : undefined,
+        joined: row.status.joined ? isoDay(row.status.joined) : undefined,
         fees: row.fees.totalOre === undefined ? a.unknown : money(row.fees.totalOre),
         catalogs: row.catalogs.map((id) => ({ id, href: this.renderer.link(`/catalogs/${encodeURIComponent(id)}`, page) })),
         datasets: formatNumber(row.datasets, page.lang),
@@ -70,7 +70,7 @@ export class AdminPages {
       hiddenLang: paramsLang(req) ? page.lang : undefined,
       rows: report.organisations.map((row) => ({
         name: row.organisation.name,
-        joined: row.joined ? { text: formatDate(row.joined, page.lang), datetime: row.joined } : undefined,
+        joined: row.joined ? isoDay(row.joined) : undefined,
         notJoined: a.notJoined,
         population: row.population ? formatNumber(row.population.population, page.lang) : a.unknown,
         band: row.band ? a.bands[row.band] : a.unknown,
@@ -95,6 +95,11 @@ export class AdminPages {
       { label: a.navFees, href: this.renderer.link(FEES_PATH, page), current: current === 'fees' },
     ];
   }
+}
+
+/** Days in the wide tables are written YYYY-MM-DD: short, sortable, and as the API and the form take them. */
+function isoDay(day: string): { text: string; datetime: string } {
+  return { text: day, datetime: day };
 }
 
 function pageRequest(req: Request): PageRequest {

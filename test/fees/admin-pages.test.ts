@@ -39,7 +39,7 @@ describe("the region's administration pages in headless Chromium", function () {
     expect(await page.locator('table.admin-table tbody tr').count()).to.equal(50);
     const goteborg = page.locator('#org-goteborg');
     expect(await goteborg.locator('td').nth(0).innerText()).to.equal('AVANCERAD');
-    expect(await goteborg.locator('td').nth(2).innerText()).to.equal('1 February 2025');
+    expect(await goteborg.locator('td').nth(2).innerText()).to.equal('2025-02-01');
     expect(await goteborg.locator('a[href^="/catalogs/goteborg"]').innerText()).to.equal('goteborg');
     expect(await page.locator('#org-ale td').nth(0).innerText()).to.equal('Not joined');
     expect(await page.locator('#org-ale td').nth(6).innerText()).to.equal('Not known');
