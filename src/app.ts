@@ -25,6 +25,11 @@ import { catalogQuality } from './quality/routes.js';
 import { httpMetrics } from './metrics/http-metrics.js';
 import { metricsEndpoint, METRICS_PATH, watchServer } from './metrics/routes.js';
 import { clientLimits } from './capacity/client-limits.js';
+import { tierEndpoint, tierForm, TIER_FORM_PATH } from './tiers/tier-routes.js';
+import { Populations } from './fees/population.js';
+import { feesEndpoint } from './fees/routes.js';
+import { AdminPages, FEES_PATH, OVERVIEW_PATH } from './admin/admin-pages.js';
+import { overviewEndpoint } from './admin/routes.js';
 import { catalogResource, catalogValidation, listCatalogs, regionalCatalog, type CatalogServices } from './catalogs/routes.js';
 
 /**
@@ -57,6 +62,13 @@ export function createApp(ctx: AppContext, catalogs: CatalogServices = createCat
   app.all('/organisations{.:format}', organisationList(ctx));
   app.all('/organisations/:id{.:format}', organisationDescription(ctx));
   app.all(TOKENS_PATH, tokenEndpoint(ctx));
+  app.all('/organisations/:id/tier', tierEndpoint(ctx));
+  const populations = Populations.load();
+  const adminPages = new AdminPages(portal.renderer);
+  app.get(`${OVERVIEW_PATH}{.:ext}`, overviewEndpoint(ctx, populations, adminPages));
+  app.get(`${FEES_PATH}{.:ext}`, feesEndpoint(ctx, populations, adminPages));
+  // The overview's form: a plain POST; CSRF protection goes in front of this handler once sessions exist.
+  app.post(TIER_FORM_PATH, tierForm(ctx));
 
   app.get('/catalogs', listCatalogs(ctx));
   app.get('/catalogs/:id/validation', catalogValidation(ctx, catalogs));

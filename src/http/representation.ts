@@ -21,6 +21,8 @@ export interface RepresentationOptions {
   extra?: ExtraOffer[];
   /** When given, `text/html` and `.html` are offered last. */
   html?: HtmlRenderer;
+  /** False for a resource that has no RDF description (fees, administration pages): only the extras and HTML. */
+  rdf?: boolean;
 }
 
 export type Representation =
@@ -38,7 +40,7 @@ const HTML = 'text/html' as const;
  */
 export function chooseRepresentation(req: Request, res: Response, options: RepresentationOptions = {}): Representation {
   const offers: Representation[] = [
-    ...GRAPH_FORMATS.map((format) => ({ kind: 'rdf' as const, mediaType: format.mediaType, extension: format.extension, format })),
+    ...(options.rdf === false ? [] : GRAPH_FORMATS).map((format) => ({ kind: 'rdf' as const, mediaType: format.mediaType, extension: format.extension, format })),
     ...(options.extra ?? []).map((extra) => ({ kind: 'extra' as const, ...extra })),
     ...(options.html ? [{ kind: 'html' as const, mediaType: HTML, extension: 'html' as const, render: options.html }] : []),
   ];

@@ -485,8 +485,19 @@ export class PortalRenderer {
   }
 
   /** An internal link, keeping a language chosen with `?lang=`. */
-  private link(href: string, req: PageRequest): string {
+  /** A link that keeps the page's `?lang=` (public for pages of other concerns, as renderPage). */
+  link(href: string, req: PageRequest): string {
     return carryLanguage(href, carriedLanguage(req));
+  }
+
+  /**
+   * A page of another concern (the region's administration pages) in the portal's layout: `pages/{view}.eta`
+   * places `data`, which that concern builds with its own messages; the layout's header, language switch and
+   * footer come from here, as on every page.
+   */
+  renderPage(view: string, title: string, data: Record<string, unknown>, req: PageRequest): string {
+    const { page } = this.page(req, title, view);
+    return this.eta.render(`pages/${view}`, { ...page, ...data });
   }
 
   private resource(iri: string, req: PageRequest): string {
